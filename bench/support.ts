@@ -1,0 +1,141 @@
+// Shared pieces of the benchmarks: the built production server on a fresh embedded database,
+// members and sessions created in bulk (no login round trips), percentiles and process RSS.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import mongoose, { Types } from 'mongoose';
+import { hashToken, generateToken } from '../src/lib/server/auth/tokens';
+import { Member, Session } from '../src/lib/server/db/models';
+import {
+	freePort,
+	startEmbeddedDatabase,
+	type EmbeddedDatabase
+} from '../src/lib/server/db/embedded';
+
+export interface BenchApp {
+	url: string;
+	pid: number;
+	mongoUri: string;
+	baselineRssMB: number;
+	process: ChildProcess;
+	stop(): Promise<void>;
+}
+
+export function percentile(values: number[], p: number): number {
+	if (values.length === 0) return NaN;
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function median(values: number[]): number {
+	return percentile(values, 50);
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+export async function sampleRss(pid: number): Promise<number> {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+	return kb / 1024;
+}
+
+function ensureBuilt() {
+	if (!existsSync('build/handler.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+}
+
+/** Starts the embedded database and the production server; connects this process's mongoose. */
+export async function startBenchApp(env: Record<string, string> = {}): Promise<BenchApp> {
+	ensureBuilt();
+	const dataDir = mkdtempSync(path.join(tmpdir(), 'netzwerk-bench-'));
+	let database: EmbeddedDatabase | undefined;
+	let mongoUri = process.env.MONGODB_URI;
+	if (!mongoUri) {
+		database = await startEmbeddedDatabase({ dataDir: path.join(dataDir, 'db') });
+		mongoUri = database.uri;
+	} else {
+		const url = new URL(mongoUri);
+		url.pathname = `/bench_${Date.now()}`;
+		mongoUri = url.toString();
+	}
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const child = spawn(process.execPath, ['server/index.js'], {
+		env: {
+			PATH: process.env.PATH,
+			NODE_ENV: 'production',
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			MONGODB_URI: mongoUri,
+			DATA_DIR: dataDir,
+			SEED_DEMO: 'always',
+			LOG_LEVEL: 'error',
+			LOGIN_THROTTLE: 'off',
+			SOCKET_CONNECT_LIMIT: 'off',
+			...env
+		},
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; ; i++) {
+		const ok = await fetch(`${url}/readyz`).then(
+			(r) => r.ok,
+			() => false
+		);
+		if (ok) break;
+		if (i > 600) throw new Error('bench app did not start');
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	await mongoose.connect(mongoUri);
+	return {
+		url,
+		pid: child.pid!,
+		mongoUri,
+		baselineRssMB: await sampleRss(child.pid!),
+		process: child,
+		async stop() {
+			await mongoose.disconnect();
+			child.kill('SIGTERM');
+			await new Promise((r) => child.once('exit', r));
+			await database?.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	};
+}
+
+/**
+ * Creates `n` alumni (in the given cohort, if any) and a session for each, straight in the
+ * database; returns their cookies and member ids.
+ */
+export async function benchMembers(
+	n: number,
+	cohortId?: string
+): Promise<{ cookie: string; memberId: string }[]> {
+	const passwordHash = '$argon2id$v=19$m=19456,t=2,p=1$bench$bench'; // never used to log in
+	const run = Date.now().toString(36);
+	const docs = Array.from({ length: n }, (_, i) => ({
+		_id: new Types.ObjectId(),
+		email: `bench-${run}-${i}@bench.example`,
+		displayName: `Bench ${i}`,
+		sortName: `bench ${i}`,
+		passwordHash,
+		roles: ['alumni'],
+		cohortIds: cohortId ? [new Types.ObjectId(cohortId)] : []
+	}));
+	for (let i = 0; i < docs.length; i += 1000) await Member.insertMany(docs.slice(i, i + 1000));
+	const now = Date.now();
+	const tokens = docs.map(() => generateToken());
+	const sessions = docs.map((d, i) => ({
+		_id: hashToken(tokens[i]!),
+		memberId: d._id,
+		expiresAt: new Date(now + 30 * 86400_000),
+		lastUsedAt: new Date(now)
+	}));
+	for (let i = 0; i < sessions.length; i += 1000)
+		await Session.insertMany(sessions.slice(i, i + 1000));
+	return docs.map((d, i) => ({ cookie: `session=${tokens[i]}`, memberId: d._id.toString() }));
+}
+
+export async function sessionCookies(app: BenchApp, n: number): Promise<string[]> {
+	void app;
+	return (await benchMembers(n)).map((m) => m.cookie);
+}

@@ -1,0 +1,54 @@
+import { getContext, setContext } from 'svelte';
+import type { Locale } from './locales';
+import common from './messages/common';
+import auth from './messages/auth';
+
+export * from './locales';
+
+/**
+ * All UI text, one dictionary per domain and language. The English dictionaries are typed
+ * against the German ones, so a missing or misspelt key fails the type check.
+ */
+const dictionaries = {
+	de: { ...common.de, auth: auth.de },
+	en: { ...common.en, auth: auth.en }
+} satisfies Record<Locale, unknown>;
+
+export type Messages = (typeof dictionaries)['de'];
+
+export function messages(locale: Locale): Messages {
+	return dictionaries[locale];
+}
+
+export type ValidationKey = keyof Messages['validation'];
+
+/** Maps a validation message key (as used in the zod schemas) to text in the given language. */
+export function validationMessage(locale: Locale, key: string): string {
+	const table = messages(locale).validation as Record<string, string>;
+	return table[key] ?? table.invalid!;
+}
+
+interface I18nContext {
+	readonly locale: Locale;
+	readonly m: Messages;
+}
+
+const contextKey = Symbol('i18n');
+
+/** Called once by the root layout with a getter, so a language switch re-renders. */
+export function provideI18n(getLocale: () => Locale): I18nContext {
+	const context: I18nContext = {
+		get locale() {
+			return getLocale();
+		},
+		get m() {
+			return messages(getLocale());
+		}
+	};
+	return setContext(contextKey, context);
+}
+
+/** The current language and its messages, inside any component. */
+export function useI18n(): I18nContext {
+	return getContext<I18nContext>(contextKey);
+}

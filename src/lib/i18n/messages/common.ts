@@ -1,0 +1,114 @@
+const de = {
+	appName: 'Netzwerk Smart-City-Manager:innen',
+	appShortName: 'Netzwerk',
+	skipToContent: 'Zum Inhalt springen',
+	mainNavigation: 'Hauptnavigation',
+	nav: {
+		home: 'Start',
+		forum: 'Forum',
+		chat: 'Chat',
+		workshops: 'Workshops',
+		members: 'Mitglieder',
+		notifications: 'Benachrichtigungen',
+		settings: 'Einstellungen',
+		admin: 'Verwaltung',
+		moderation: 'Moderation',
+		login: 'Anmelden',
+		logout: 'Abmelden'
+	},
+	home: {
+		title: 'Willkommen im Netzwerk',
+		intro:
+			'Die Plattform des Alumni-Netzwerks der Smart-City-Manager:innen: Austausch im Forum, Chat mit dem eigenen Durchgang und Transfer-Workshops mit Fachvorgesetzten.',
+		cohorts: 'Durchgänge',
+		municipalities: 'Kommunen',
+		members: (n: number) => (n === 1 ? '1 Mitglied' : `${n} Mitglieder`),
+		loginPrompt: 'Das Netzwerk ist geschlossen. Bitte melden Sie sich an.'
+	},
+	language: 'Sprache',
+	languages: { de: 'Deutsch', en: 'English' },
+	save: 'Speichern',
+	cancel: 'Abbrechen',
+	saved: 'Gespeichert.',
+	loadMore: 'Mehr laden',
+	errors: {
+		title: 'Fehler',
+		notFound: 'Diese Seite gibt es nicht, oder Sie haben keinen Zugriff darauf.',
+		forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
+		unauthorized: 'Bitte melden Sie sich an.',
+		unavailable:
+			'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+		unexpected: 'Ein unerwarteter Fehler ist aufgetreten.',
+		backHome: 'Zur Startseite'
+	},
+	validation: {
+		required: 'Bitte ausfüllen.',
+		tooShort: 'Zu kurz.',
+		tooLong: 'Zu lang.',
+		invalid: 'Ungültige Eingabe.',
+		invalidEmail: 'Bitte eine gültige E-Mail-Adresse angeben.',
+		invalidId: 'Unbekannter Eintrag.',
+		passwordTooShort: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
+		passwordsDiffer: 'Die Passwörter stimmen nicht überein.',
+		invalidDate: 'Bitte ein gültiges Datum angeben.'
+	}
+};
+
+export type CommonMessages = typeof de;
+
+const en: CommonMessages = {
+	appName: 'Smart City Managers Network',
+	appShortName: 'Network',
+	skipToContent: 'Skip to content',
+	mainNavigation: 'Main navigation',
+	nav: {
+		home: 'Home',
+		forum: 'Forum',
+		chat: 'Chat',
+		workshops: 'Workshops',
+		members: 'Members',
+		notifications: 'Notifications',
+		settings: 'Settings',
+		admin: 'Administration',
+		moderation: 'Moderation',
+		login: 'Sign in',
+		logout: 'Sign out'
+	},
+	home: {
+		title: 'Welcome to the network',
+		intro:
+			"The platform of the Smart City managers' alumni network: forum discussions, chat with your cohort and transfer workshops with supervisors.",
+		cohorts: 'Cohorts',
+		municipalities: 'Municipalities',
+		members: (n: number) => (n === 1 ? '1 member' : `${n} members`),
+		loginPrompt: 'This is a closed network. Please sign in.'
+	},
+	language: 'Language',
+	languages: { de: 'Deutsch', en: 'English' },
+	save: 'Save',
+	cancel: 'Cancel',
+	saved: 'Saved.',
+	loadMore: 'Load more',
+	errors: {
+		title: 'Error',
+		notFound: 'This page does not exist, or you have no access to it.',
+		forbidden: 'You are not allowed to do that.',
+		unauthorized: 'Please sign in.',
+		unavailable: 'The service is not reachable right now. Please try again in a moment.',
+		unexpected: 'An unexpected error occurred.',
+		backHome: 'Back to the start page'
+	},
+	validation: {
+		required: 'Please fill in.',
+		tooShort: 'Too short.',
+		tooLong: 'Too long.',
+		invalid: 'Invalid input.',
+		invalidEmail: 'Please enter a valid email address.',
+		invalidId: 'Unknown entry.',
+		passwordTooShort: 'The password must be at least 10 characters long.',
+		passwordsDiffer: 'The passwords do not match.',
+		invalidDate: 'Please enter a valid date.'
+	}
+};
+
+export default { de, en };

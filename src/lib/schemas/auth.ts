@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { email, password, text } from './fields';
+
+export const loginSchema = z.object({
+	email,
+	password: z.string('required').min(1, 'required').max(256, 'tooLong'),
+	redirectTo: text(500).optional()
+});
+
+export const passwordResetRequestSchema = z.object({ email });
+
+export const newPasswordSchema = z
+	.object({ password, passwordConfirm: z.string('required') })
+	.refine((v) => v.password === v.passwordConfirm, {
+		path: ['passwordConfirm'],
+		message: 'passwordsDiffer'
+	});
+
+export const passwordChangeSchema = z
+	.object({
+		currentPassword: z.string('required').min(1, 'required').max(256, 'tooLong'),
+		password,
+		passwordConfirm: z.string('required')
+	})
+	.refine((v) => v.password === v.passwordConfirm, {
+		path: ['passwordConfirm'],
+		message: 'passwordsDiffer'
+	});

@@ -1,0 +1,7 @@
+export * from './sessions';
+export * from './passwords';
+export * from './tokens';
+export * from './cookies';
+export * from './permissions';
+export * from './guards';
+export * from './login';

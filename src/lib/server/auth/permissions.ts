@@ -1,0 +1,79 @@
+import type { Role } from '../db/models';
+
+/**
+ * The one place that answers "may this member do that?". Deny by default: an action without a
+ * rule, or a missing member, is refused. Routes, form actions and socket events all ask here.
+ */
+export interface Actor {
+	id: string;
+	roles: readonly Role[];
+	cohortIds: readonly string[];
+}
+
+export interface ChannelResource {
+	kind: 'cohort' | 'workshop' | 'general' | 'direct';
+	cohortId: string | null;
+	/** Explicit members, for workshop and direct channels. */
+	memberIds?: readonly string[];
+}
+
+export const hasRole = (actor: Actor, ...wanted: Role[]) =>
+	wanted.some((r) => actor.roles.includes(r));
+
+/** Alumni and staff roles; a supervisor-only guest is not a network member. */
+export const isNetworkMember = (actor: Actor) =>
+	hasRole(actor, 'alumni', 'moderator', 'organiser', 'admin');
+const isStaff = (actor: Actor) => hasRole(actor, 'organiser', 'admin');
+const isModerator = (actor: Actor) => hasRole(actor, 'moderator', 'admin');
+
+function readsChannel(actor: Actor, channel: ChannelResource): boolean {
+	if (isModerator(actor)) return true;
+	switch (channel.kind) {
+		case 'cohort':
+			return channel.cohortId !== null && actor.cohortIds.includes(channel.cohortId);
+		case 'general':
+			return isNetworkMember(actor);
+		case 'workshop':
+		case 'direct':
+			return (
+				(channel.memberIds ?? []).includes(actor.id) ||
+				(channel.kind === 'workshop' && isStaff(actor))
+			);
+	}
+}
+
+const rules = {
+	'directory:view': (a: Actor) => isNetworkMember(a),
+	'profile:view': (a: Actor) => isNetworkMember(a),
+	'profile:edit-own': () => true,
+	'settings:use': () => true,
+	'invitation:create': isStaff,
+	'invitation:manage': isStaff,
+	'cohort:manage': isStaff,
+	'municipality:manage': isStaff,
+	'admin:view': isStaff,
+	'member:manage': (a: Actor) => hasRole(a, 'admin'),
+	'audit:view': (a: Actor) => hasRole(a, 'moderator', 'admin'),
+	'channel:list': (a: Actor) => isNetworkMember(a),
+	'channel:read': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
+	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel)
+} satisfies Record<string, (actor: Actor, resource: never) => boolean>;
+
+export type Action = keyof typeof rules;
+export type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+export function can<A extends Action>(
+	actor: Actor | null | undefined,
+	action: A,
+	resource?: ResourceOf<A>
+): boolean {
+	if (!actor) return false;
+	const rule = rules[action] as ((a: Actor, r?: unknown) => boolean) | undefined;
+	if (!rule) return false;
+	// Rules with a resource refuse when it is missing.
+	if (rule.length > 1 && resource === undefined) return false;
+	return rule(actor, resource);
+}
+
+/** Every action name, for the permission-matrix tests. */
+export const actions = Object.keys(rules) as Action[];

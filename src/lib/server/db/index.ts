@@ -1,0 +1,3 @@
+export * from './connection';
+export * as models from './models';
+export { startExpirySweeper, sweepExpired } from './expiry';

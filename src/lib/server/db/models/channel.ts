@@ -1,0 +1,28 @@
+import { Schema, type InferSchemaType, Types } from 'mongoose';
+import { defineModel } from './model';
+
+export const channelKinds = ['cohort', 'workshop', 'general', 'direct'] as const;
+
+/**
+ * A realtime channel. Cohort channels are created with their cohort; membership of the cohort
+ * is membership of the channel, so no member list is stored for them.
+ */
+const channelSchema = new Schema(
+	{
+		kind: { type: String, enum: channelKinds, required: true },
+		name: { type: String, required: true, trim: true },
+		slug: { type: String, required: true },
+		cohortId: { type: Schema.Types.ObjectId, ref: 'Cohort', default: null },
+		/** The last sequence number handed out; messages get lastSeq + 1 atomically. */
+		lastSeq: { type: Number, default: 0 },
+		lastMessageAt: { type: Date, default: null }
+	},
+	{ timestamps: true }
+);
+
+channelSchema.index({ slug: 1 }, { unique: true });
+channelSchema.index({ cohortId: 1 }, { unique: true, partialFilterExpression: { kind: 'cohort' } });
+channelSchema.index({ kind: 1 });
+
+export type ChannelDoc = InferSchemaType<typeof channelSchema> & { _id: Types.ObjectId };
+export const Channel = defineModel('Channel', channelSchema);

@@ -1,0 +1,10 @@
+export { Member, type MemberDoc, roles, type Role } from './member';
+export { Session, type SessionDoc } from './session';
+export { Municipality, type MunicipalityDoc } from './municipality';
+export { Cohort, type CohortDoc } from './cohort';
+export { Channel, type ChannelDoc } from './channel';
+export { Invitation, type InvitationDoc } from './invitation';
+export { PasswordReset, type PasswordResetDoc } from './password-reset';
+export { LoginAttempt } from './login-attempt';
+export { AuditEntry, type AuditEntryDoc } from './audit-entry';
+export { Avatar } from './avatar';

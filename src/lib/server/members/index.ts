@@ -1,0 +1,55 @@
+import { Types } from 'mongoose';
+import { hashPassword } from '../auth/passwords';
+import { Member, type Role } from '../db/models';
+import { foldText } from '../text';
+
+export interface NewMember {
+	email: string;
+	displayName: string;
+	password: string;
+	roles: Role[];
+	municipalityId?: string | null;
+	cohortIds?: string[];
+	jobTitle?: string;
+	bio?: string;
+	topics?: string[];
+	locale?: 'de' | 'en';
+}
+
+export function sortNameOf(displayName: string): string {
+	return foldText(displayName).trim();
+}
+
+export async function createMember(input: NewMember): Promise<string> {
+	const member = await Member.create({
+		email: input.email.toLowerCase().trim(),
+		displayName: input.displayName.trim(),
+		sortName: sortNameOf(input.displayName),
+		passwordHash: await hashPassword(input.password),
+		roles: input.roles,
+		municipalityId: input.municipalityId ? new Types.ObjectId(input.municipalityId) : null,
+		cohortIds: (input.cohortIds ?? []).map((id) => new Types.ObjectId(id)),
+		jobTitle: input.jobTitle ?? '',
+		bio: input.bio ?? '',
+		topics: input.topics ?? [],
+		locale: input.locale ?? 'de'
+	});
+	return member._id.toString();
+}
+
+export async function findMemberIdByEmail(email: string): Promise<string | null> {
+	const member = await Member.findOne({ email: email.toLowerCase().trim() }, { _id: 1 }).lean();
+	return member ? member._id.toString() : null;
+}
+
+export async function countMembers(): Promise<number> {
+	return Member.countDocuments({ deactivatedAt: null });
+}
+
+export async function setLocale(memberId: string, locale: 'de' | 'en'): Promise<void> {
+	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { locale } });
+}
+
+export async function anyAdminExists(): Promise<boolean> {
+	return (await Member.exists({ roles: 'admin', deactivatedAt: null })) !== null;
+}

@@ -1,0 +1,108 @@
+import { Types } from 'mongoose';
+import { ensureCohortChannel } from '../cohorts';
+import { config } from '../config';
+import { Cohort, Member, Municipality } from '../db/models';
+import { log } from '../log';
+import { createMember } from '../members';
+import { slugify } from '../text';
+import {
+	cohorts,
+	demoPassword,
+	federalMunicipalities,
+	members,
+	municipalities
+} from './demo-network';
+
+/** Further demo content (forum, chat, workshops) plugs in here; each step must be idempotent. */
+type SeedStep = (ctx: SeedContext) => Promise<void>;
+export interface SeedContext {
+	memberIds: Map<string, string>;
+	cohortIds: Map<string, string>;
+}
+const steps: SeedStep[] = [];
+
+/**
+ * Loads the demo network. Idempotent: everything is matched by its natural key, so running it
+ * twice changes nothing. Returns the demo logins.
+ */
+export async function seedDemoNetwork(): Promise<{ email: string; roles: string[] }[]> {
+	const municipalityIds = new Map<string, Types.ObjectId>();
+	for (const m of [...municipalities, ...federalMunicipalities]) {
+		const doc = await Municipality.findOneAndUpdate(
+			{ state: m.state, name: m.name },
+			{ $setOnInsert: m },
+			{ upsert: true, returnDocument: 'after' }
+		).lean();
+		municipalityIds.set(m.name, doc!._id);
+	}
+
+	const cohortIds = new Map<string, string>();
+	for (const c of cohorts) {
+		const slug = slugify(c.name);
+		const doc = await Cohort.findOneAndUpdate(
+			{ slug },
+			{
+				$setOnInsert: {
+					name: c.name,
+					slug,
+					programme: c.programme,
+					startsOn: new Date(c.startsOn),
+					endsOn: new Date(c.endsOn)
+				}
+			},
+			{ upsert: true, returnDocument: 'after' }
+		).lean();
+		await ensureCohortChannel(doc!._id, c.name, slug);
+		cohortIds.set(c.key, doc!._id.toString());
+	}
+
+	const memberIds = new Map<string, string>();
+	for (const m of members) {
+		const existing = await Member.findOne({ email: m.email }, { _id: 1 }).lean();
+		const id =
+			existing?._id.toString() ??
+			(await createMember({
+				email: m.email,
+				displayName: m.name,
+				password: demoPassword,
+				roles: m.roles,
+				municipalityId: m.municipality ? municipalityIds.get(m.municipality)!.toString() : null,
+				cohortIds: (m.cohorts ?? []).map((key) => cohortIds.get(key)!),
+				jobTitle: m.jobTitle,
+				topics: m.topics,
+				bio: m.bio
+			}));
+		memberIds.set(m.email, id);
+	}
+
+	for (const step of steps) await step({ memberIds, cohortIds });
+	return members.map((m) => ({ email: m.email, roles: m.roles }));
+}
+
+/**
+ * On a first start on the embedded database (no MONGODB_URI, no members yet) the demo network
+ * is loaded and its logins printed. SEED_DEMO=always seeds any database, never turns it off.
+ */
+export async function ensureDemoData(mode: 'auto' | 'always' | 'never'): Promise<void> {
+	if (mode === 'never') return;
+	if (mode === 'auto' && config().MONGODB_URI) return;
+	if (mode === 'auto' && (await Member.estimatedDocumentCount()) > 0) return;
+	const logins = await seedDemoNetwork();
+	log.info('Demo network loaded', { members: logins.length });
+	printDemoLogins(logins);
+}
+
+export function printDemoLogins(logins: { email: string; roles: string[] }[]) {
+	const pick = (role: string) => logins.find((l) => l.roles.includes(role))?.email;
+	const lines = [
+		'',
+		'Demo-Zugänge (Passwort für alle: ' + demoPassword + '):',
+		`  Admin:              ${pick('admin')}`,
+		`  Organisation:       ${pick('organiser')}`,
+		`  Moderation:         ${pick('moderator')}`,
+		`  Alumna (Durchgang 1): ${logins.find((l) => l.roles.includes('alumni') && !l.roles.includes('moderator'))?.email}`,
+		`  Fachvorgesetzte:    ${pick('supervisor')}`,
+		''
+	];
+	process.stdout.write(lines.join('\n') + '\n');
+}

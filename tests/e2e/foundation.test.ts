@@ -1,0 +1,61 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const alumna = { email: 'anna.schulze@netzwerk.example', password: 'Netzwerk-Demo-2024' };
+
+test('the start page speaks German and shows the demo network after login', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Willkommen im Netzwerk' })
+	).toBeVisible();
+	await page.getByRole('link', { name: 'Anmelden' }).first().click();
+	await page.getByLabel('E-Mail-Adresse').fill(alumna.email);
+	await page.getByLabel('Passwort').fill(alumna.password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.getByText('Durchgang 1 Brandenburg')).toBeVisible();
+	await expect(page.getByText('Bundesweiter Pilotdurchgang 2024')).toBeVisible();
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations).toEqual([]);
+});
+
+test('a signed-in page opens a Socket.IO connection with its session; without one the server refuses', async ({
+	page,
+	browser
+}) => {
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(alumna.email);
+	await page.getByLabel('Passwort').fill(alumna.password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.locator('main')).toHaveAttribute('data-realtime', 'connected');
+
+	// A visitor without a session speaks the Socket.IO protocol by hand and is refused.
+	const visitor = await browser.newPage();
+	await visitor.goto('/');
+	const answer = await visitor.evaluate(
+		() =>
+			new Promise<string>((resolve) => {
+				const ws = new WebSocket(
+					`${location.origin.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`
+				);
+				ws.onmessage = (event) => {
+					const data = String(event.data);
+					if (data.startsWith('0'))
+						ws.send('40'); // Engine.IO open -> Socket.IO connect
+					else if (data.startsWith('44') || data.startsWith('40')) resolve(data);
+				};
+				ws.onerror = () => resolve('error');
+			})
+	);
+	expect(answer).toBe('44{"message":"unauthorized"}');
+	await visitor.close();
+});
+
+test('health probes answer', async ({ request }) => {
+	expect((await request.get('/healthz')).status()).toBe(200);
+	const ready = await request.get('/readyz');
+	expect(ready.status()).toBe(200);
+	expect(await ready.json()).toEqual({ status: 'ready' });
+});
