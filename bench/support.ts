@@ -116,6 +116,7 @@ export async function benchMembers(
 		_id: new Types.ObjectId(),
 		email: `bench-${run}-${i}@bench.example`,
 		displayName: `Bench ${i}`,
+		handle: `bench.${run}.${i}`,
 		sortName: `bench ${i}`,
 		passwordHash,
 		roles: ['alumni'],

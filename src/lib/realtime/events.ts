@@ -9,8 +9,20 @@ export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code: A
 export type AckErrorCode =
 	'invalid' | 'not_found' | 'forbidden' | 'rate_limited' | 'unavailable' | 'conflict';
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ServerToClientEvents {}
+export interface NotificationDto {
+	id: string;
+	kind: 'mention' | 'reply' | 'workshop' | 'moderation';
+	actorName: string;
+	title: string;
+	text: string;
+	link: string;
+	read: boolean;
+	createdAt: string;
+}
+
+export interface ServerToClientEvents {
+	'notification:new': (notification: NotificationDto) => void;
+}
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ClientToServerEvents {}

@@ -1,4 +1,4 @@
-import { Types } from 'mongoose';
+import { Types, trusted } from 'mongoose';
 import { hashPassword } from '../auth/passwords';
 import { Member, type Role } from '../db/models';
 import { foldText } from '../text';
@@ -20,10 +20,24 @@ export function sortNameOf(displayName: string): string {
 	return foldText(displayName).trim();
 }
 
+/** "Dr. Anna Schulze" -> "anna.schulze" (titles dropped); a number is added while it is taken. */
+export async function freeHandle(displayName: string): Promise<string> {
+	const words = foldText(displayName)
+		.replace(/\b(dr|prof)\.?\s/g, ' ')
+		.split(/[^a-z0-9]+/)
+		.filter(Boolean);
+	const base = (words.join('.') || 'mitglied').slice(0, 38);
+	for (let n = 1; ; n++) {
+		const candidate = n === 1 ? base : `${base}${n}`;
+		if (!(await Member.exists({ handle: candidate }))) return candidate;
+	}
+}
+
 export async function createMember(input: NewMember): Promise<string> {
 	const member = await Member.create({
 		email: input.email.toLowerCase().trim(),
 		displayName: input.displayName.trim(),
+		handle: await freeHandle(input.displayName),
 		sortName: sortNameOf(input.displayName),
 		passwordHash: await hashPassword(input.password),
 		roles: input.roles,
@@ -52,4 +66,14 @@ export async function setLocale(memberId: string, locale: 'de' | 'en'): Promise<
 
 export async function anyAdminExists(): Promise<boolean> {
 	return (await Member.exists({ roles: 'admin', deactivatedAt: null })) !== null;
+}
+
+/** Resolves @handles to member ids (one query), skipping unknown and deactivated members. */
+export async function findMemberIdsByHandles(handles: string[]): Promise<Map<string, string>> {
+	if (handles.length === 0) return new Map();
+	const rows = await Member.find(
+		{ handle: trusted({ $in: handles.slice(0, 50) }), deactivatedAt: null },
+		{ handle: 1 }
+	).lean();
+	return new Map(rows.map((r) => [r.handle, r._id.toString()]));
 }

@@ -8,3 +8,4 @@ export { PasswordReset, type PasswordResetDoc } from './password-reset';
 export { LoginAttempt } from './login-attempt';
 export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
+export { Notification, type NotificationDoc, notificationKinds } from './notification';

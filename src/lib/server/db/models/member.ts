@@ -8,6 +8,8 @@ const memberSchema = new Schema(
 	{
 		email: { type: String, required: true, lowercase: true, trim: true },
 		displayName: { type: String, required: true, trim: true },
+		/** Unique @handle for mentions, e.g. "anna.schulze"; derived from the name at creation. */
+		handle: { type: String, required: true, lowercase: true },
 		/** Lower-cased, umlaut-folded name: the directory's sort and prefix-search key. */
 		sortName: { type: String, required: true },
 		passwordHash: { type: String, required: true },
@@ -33,6 +35,7 @@ const memberSchema = new Schema(
 );
 
 memberSchema.index({ email: 1 }, { unique: true });
+memberSchema.index({ handle: 1 }, { unique: true });
 // Directory listings: sorted by name, filtered by cohort, municipality or topic, paged by cursor.
 memberSchema.index({ sortName: 1, _id: 1 });
 memberSchema.index({ cohortIds: 1, sortName: 1, _id: 1 });

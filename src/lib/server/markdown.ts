@@ -1,0 +1,110 @@
+import { Marked } from 'marked';
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * The only producer of HTML that pages show with {@html}. Markdown is rendered with marked,
+ * then sanitised with an allow-list: no raw HTML survives unless it is on the list, no event
+ * handlers, no javascript:/data: URLs, images only from the app's own uploads.
+ * Render on write and store the result with the record; never render on every view.
+ */
+
+const marked = new Marked({ gfm: true, breaks: true, async: false });
+
+const baseTags = [
+	'p',
+	'br',
+	'strong',
+	'em',
+	'del',
+	'code',
+	'pre',
+	'blockquote',
+	'ul',
+	'ol',
+	'li',
+	'a',
+	'hr'
+];
+const fullTags = [
+	...baseTags,
+	'h1',
+	'h2',
+	'h3',
+	'h4',
+	'h5',
+	'h6',
+	'table',
+	'thead',
+	'tbody',
+	'tr',
+	'th',
+	'td',
+	'img'
+];
+
+export interface RenderOptions {
+	/** 'full' for forum posts (headings, tables, images); 'chat' for short messages. */
+	profile?: 'full' | 'chat';
+}
+
+/** Local upload paths only: remote images would leak readers' addresses to third parties. */
+const ownImage = /^\/uploads\/[a-zA-Z0-9/_.-]+$/;
+
+function sanitize(html: string, profile: 'full' | 'chat'): string {
+	return sanitizeHtml(html, {
+		allowedTags: profile === 'full' ? fullTags : baseTags,
+		allowedAttributes: {
+			a: ['href', 'title', 'rel', 'target'],
+			img: ['src', 'alt', 'title'],
+			code: ['class'],
+			th: ['align'],
+			td: ['align'],
+			ol: ['start']
+		},
+		allowedClasses: { code: [/^language-[a-z0-9+#-]+$/] },
+		allowedSchemes: ['http', 'https', 'mailto'],
+		allowedSchemesByTag: { img: [] },
+		allowProtocolRelative: false,
+		disallowedTagsMode: 'escape',
+		exclusiveFilter: (frame) => frame.tag === 'img' && !ownImage.test(frame.attribs.src ?? ''),
+		transformTags: {
+			a: (tagName, attribs) => {
+				const external = /^https?:\/\//i.test(attribs.href ?? '');
+				return {
+					tagName,
+					attribs: external
+						? { ...attribs, rel: 'noopener noreferrer nofollow ugc', target: '_blank' }
+						: attribs
+				};
+			}
+		},
+		allowedSchemesAppliedToAttributes: ['href', 'src']
+	});
+}
+
+export function renderMarkdown(source: string, options: RenderOptions = {}): string {
+	const profile = options.profile ?? 'full';
+	const html = marked.parse(source) as string;
+	return sanitize(html, profile);
+}
+
+/** Plain text of Markdown (for notifications, search snippets and previews). */
+export function markdownToText(source: string, maxLength = 200): string {
+	const text = sanitizeHtml(marked.parse(source) as string, {
+		allowedTags: [],
+		allowedAttributes: {}
+	})
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text;
+}
+
+/** Member handles mentioned as @handle (letters, digits, dots, hyphens), without duplicates. */
+export function extractMentions(source: string): string[] {
+	const withoutCode = source.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
+	const handles = new Set<string>();
+	for (const match of withoutCode.matchAll(/(^|[^\w@.])@([a-z0-9][a-z0-9.-]{1,40}[a-z0-9])/gi)) {
+		handles.add(match[2]!.toLowerCase());
+	}
+	return [...handles];
+}

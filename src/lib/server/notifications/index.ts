@@ -1,0 +1,103 @@
+import { Types, trusted } from 'mongoose';
+import type { NotificationDto } from '$lib/realtime/events';
+import { Notification } from '../db/models';
+import { getIO } from '../realtime/io';
+
+export type { NotificationDto };
+
+export interface NewNotification {
+	kind: 'mention' | 'reply' | 'workshop' | 'moderation';
+	actorId?: string | null;
+	actorName?: string;
+	title: string;
+	text?: string;
+	/** A same-site path, e.g. /forum/t/<id>#post-<id>. */
+	link: string;
+}
+
+type NotificationLean = {
+	_id: Types.ObjectId;
+	kind: string;
+	actorName?: string | null;
+	title: string;
+	text?: string | null;
+	link: string;
+	readAt?: Date | null;
+	createdAt: Date;
+};
+
+function toDto(n: NotificationLean): NotificationDto {
+	return {
+		id: n._id.toString(),
+		kind: n.kind as NotificationDto['kind'],
+		actorName: n.actorName ?? '',
+		title: n.title,
+		text: n.text ?? '',
+		link: n.link,
+		read: !!n.readAt,
+		createdAt: n.createdAt.toISOString()
+	};
+}
+
+/**
+ * Stores one notification per recipient (one bulk insert) and pushes each to the recipient's
+ * open tabs through their personal room. The actor is never notified of their own action.
+ */
+export async function notify(
+	recipientIds: Iterable<string>,
+	notification: NewNotification
+): Promise<void> {
+	const recipients = [...new Set(recipientIds)].filter((id) => id !== notification.actorId);
+	if (recipients.length === 0) return;
+	const docs = await Notification.insertMany(
+		recipients.map((memberId) => ({
+			memberId: new Types.ObjectId(memberId),
+			kind: notification.kind,
+			actorId: notification.actorId ? new Types.ObjectId(notification.actorId) : null,
+			actorName: notification.actorName ?? '',
+			title: notification.title.slice(0, 200),
+			text: (notification.text ?? '').slice(0, 300),
+			link: notification.link
+		}))
+	);
+	const io = getIO();
+	if (!io) return;
+	for (const doc of docs)
+		io.to(`user:${doc.memberId.toString()}`).emit('notification:new', toDto(doc.toObject()));
+}
+
+export interface NotificationPage {
+	items: NotificationDto[];
+	nextCursor: string | null;
+}
+
+/** Newest first, paged by cursor (the last item's id; ids grow with creation time). */
+export async function listNotifications(
+	memberId: string,
+	cursor: string | null,
+	limit = 30
+): Promise<NotificationPage> {
+	const filter: Record<string, unknown> = { memberId: new Types.ObjectId(memberId) };
+	if (cursor && Types.ObjectId.isValid(cursor))
+		filter._id = trusted({ $lt: new Types.ObjectId(cursor) });
+	const rows = await Notification.find(filter)
+		.sort({ _id: -1 })
+		.limit(limit + 1)
+		.lean();
+	const items = rows.slice(0, limit).map(toDto);
+	return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
+}
+
+export async function countUnread(memberId: string): Promise<number> {
+	return Notification.countDocuments({ memberId: new Types.ObjectId(memberId), readAt: null });
+}
+
+/** Marks one (by id) or all of a member's notifications read; only their own. */
+export async function markRead(memberId: string, notificationId?: string): Promise<void> {
+	const filter: Record<string, unknown> = { memberId: new Types.ObjectId(memberId), readAt: null };
+	if (notificationId) {
+		if (!Types.ObjectId.isValid(notificationId)) return;
+		filter._id = new Types.ObjectId(notificationId);
+	}
+	await Notification.updateMany(filter, { $set: { readAt: new Date() } });
+}
