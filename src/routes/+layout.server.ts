@@ -1,6 +1,7 @@
+import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = ({ locals }) => ({
+export const load: LayoutServerLoad = async ({ locals }) => ({
 	locale: locals.locale,
 	member: locals.member
 		? {
@@ -10,5 +11,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 				hasAvatar: locals.member.hasAvatar,
 				avatarVersion: locals.member.avatarVersion
 			}
-		: null
+		: null,
+	unreadNotifications: locals.member ? await notifications.countUnread(locals.member.id) : 0
 });

@@ -101,3 +101,16 @@ export async function markRead(memberId: string, notificationId?: string): Promi
 	}
 	await Notification.updateMany(filter, { $set: { readAt: new Date() } });
 }
+
+/** Marks a member's own notification read and returns its link; null when it is not theirs. */
+export async function openNotification(
+	memberId: string,
+	notificationId: string
+): Promise<string | null> {
+	if (!Types.ObjectId.isValid(notificationId)) return null;
+	const found = await Notification.findOneAndUpdate(
+		{ _id: new Types.ObjectId(notificationId), memberId: new Types.ObjectId(memberId) },
+		{ $set: { readAt: new Date() } }
+	).lean(); // no projection: FerretDB's findAndModify does not support one
+	return found?.link ?? null;
+}

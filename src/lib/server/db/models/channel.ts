@@ -21,7 +21,9 @@ const channelSchema = new Schema(
 );
 
 channelSchema.index({ slug: 1 }, { unique: true });
-channelSchema.index({ cohortId: 1 }, { unique: true, partialFilterExpression: { kind: 'cohort' } });
+// One channel per cohort is kept by the upsert in cohorts.ensureCohortChannel; FerretDB has
+// no partial indexes, so the index itself is not unique.
+channelSchema.index({ cohortId: 1 });
 channelSchema.index({ kind: 1 });
 
 export type ChannelDoc = InferSchemaType<typeof channelSchema> & { _id: Types.ObjectId };
