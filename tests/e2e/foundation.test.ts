@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { open, signIn } from './support';
 
-const alumna = { email: 'anna.schulze@netzwerk.example', password: 'Netzwerk-Demo-2024' };
+const alumna = 'anna.schulze@netzwerk.example';
 
 test('the start page speaks German and shows the demo network after login', async ({ page }) => {
 	await page.goto('/');
@@ -9,10 +10,7 @@ test('the start page speaks German and shows the demo network after login', asyn
 	await expect(
 		page.getByRole('heading', { level: 1, name: 'Willkommen im Netzwerk' })
 	).toBeVisible();
-	await page.getByRole('link', { name: 'Anmelden' }).first().click();
-	await page.getByLabel('E-Mail-Adresse').fill(alumna.email);
-	await page.getByLabel('Passwort').fill(alumna.password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await signIn(page, alumna);
 	await expect(page.getByText('Durchgang 1 Brandenburg')).toBeVisible();
 	await expect(page.getByText('Bundesweiter Pilotdurchgang 2024')).toBeVisible();
 	const axe = await new AxeBuilder({ page })
@@ -25,15 +23,12 @@ test('a signed-in page opens a Socket.IO connection with its session; without on
 	page,
 	browser
 }) => {
-	await page.goto('/login');
-	await page.getByLabel('E-Mail-Adresse').fill(alumna.email);
-	await page.getByLabel('Passwort').fill(alumna.password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await signIn(page, alumna);
 	await expect(page.locator('main')).toHaveAttribute('data-realtime', 'connected');
 
 	// A visitor without a session speaks the Socket.IO protocol by hand and is refused.
 	const visitor = await browser.newPage();
-	await visitor.goto('/');
+	await open(visitor, '/');
 	const answer = await visitor.evaluate(
 		() =>
 			new Promise<string>((resolve) => {
