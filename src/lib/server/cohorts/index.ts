@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { Channel, Cohort, Member, Municipality } from '../db/models';
+import { cached } from '../cache';
 import { slugify } from '../text';
 
 export interface CohortDto {
@@ -134,4 +135,24 @@ export async function updateMunicipality(
 		{ returnDocument: 'after' }
 	).lean();
 	return updated ? toMunicipalityDto(updated) : null;
+}
+
+export interface NetworkOverview {
+	memberCount: number;
+	cohorts: Array<CohortDto & { memberCount: number }>;
+}
+
+/** Cohorts with member counts for the start page; figures may be up to 30 s old. */
+export function networkOverview(): Promise<NetworkOverview> {
+	return cached('cohorts:overview', 30_000, async () => {
+		const [cohortList, counts, memberCount] = await Promise.all([
+			listCohorts(),
+			countMembersByCohort(),
+			Member.countDocuments({ deactivatedAt: null })
+		]);
+		return {
+			memberCount,
+			cohorts: cohortList.map((c) => ({ ...c, memberCount: counts.get(c.id) ?? 0 }))
+		};
+	});
 }
