@@ -6,6 +6,7 @@ import { freePort } from '../../src/lib/server/db/embedded';
 
 export interface RunningApp {
 	url: string;
+	dataDir: string;
 	port: number;
 	process: ChildProcess;
 	output: () => string;
@@ -23,6 +24,7 @@ export async function startApp(
 	if (!existsSync(path.resolve('build/handler.js')))
 		throw new Error('build/ is missing: run "npx vite build" first');
 	const port = options.port ?? (await freePort());
+	const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'netzwerk-app-'));
 	const child = spawn(process.execPath, [entry], {
 		env: {
 			PATH: process.env.PATH,
@@ -30,10 +32,10 @@ export async function startApp(
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${port}`,
-			DATA_DIR: mkdtempSync(path.join(tmpdir(), 'netzwerk-app-')),
 			LOG_LEVEL: 'warn',
 			LOGIN_THROTTLE: 'off',
-			...env
+			...env,
+			DATA_DIR: dataDir
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -67,6 +69,7 @@ export async function startApp(
 
 	return {
 		url,
+		dataDir,
 		port,
 		process: child,
 		output: () => output,
