@@ -2,6 +2,8 @@ import { getContext, setContext } from 'svelte';
 import type { Locale } from './locales';
 import common from './messages/common';
 import auth from './messages/auth';
+import members from './messages/members';
+import admin from './messages/admin';
 
 export * from './locales';
 
@@ -10,8 +12,8 @@ export * from './locales';
  * against the German ones, so a missing or misspelt key fails the type check.
  */
 const dictionaries = {
-	de: { ...common.de, auth: auth.de },
-	en: { ...common.en, auth: auth.en }
+	de: { ...common.de, auth: auth.de, members: members.de, admin: admin.de },
+	en: { ...common.en, auth: auth.en, members: members.en, admin: admin.en }
 } satisfies Record<Locale, unknown>;
 
 export type Messages = (typeof dictionaries)['de'];

@@ -77,3 +77,9 @@ export async function changePassword(
 	await invalidateMemberSessions(memberId, currentSessionId);
 	return true;
 }
+
+/** Confirms the member's own password (before deleting the account, for example). */
+export async function checkMemberPassword(memberId: string, password: string): Promise<boolean> {
+	const member = await Member.findById(new Types.ObjectId(memberId), { passwordHash: 1 }).lean();
+	return !!member && (await verifyPassword(member.passwordHash, password));
+}
