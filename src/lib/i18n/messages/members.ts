@@ -28,6 +28,7 @@ const de = {
 	},
 	settings: {
 		title: 'Einstellungen',
+		welcome: 'Willkommen im Netzwerk! Ergänzen Sie hier Ihr Profil, damit andere Sie finden.',
 		sections: 'Bereiche',
 		profile: 'Profil',
 		displayName: 'Name',
@@ -122,6 +123,7 @@ const en: MembersMessages = {
 	},
 	settings: {
 		title: 'Settings',
+		welcome: 'Welcome to the network! Complete your profile here so that others can find you.',
 		sections: 'Sections',
 		profile: 'Profile',
 		displayName: 'Name',
