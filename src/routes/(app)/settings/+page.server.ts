@@ -58,7 +58,7 @@ export const actions = {
 	avatar: async (event) => {
 		const { member, m } = signedIn(event);
 		const t = m.members.settings;
-		let file: FormDataEntryValue | null = null;
+		let file: FormDataEntryValue | null;
 		try {
 			file = (await event.request.formData()).get('avatar');
 		} catch {
