@@ -109,7 +109,11 @@ export async function getAvatar(
 ): Promise<{ contentType: string; data: Buffer } | null> {
 	if (!Types.ObjectId.isValid(memberId)) return null;
 	const avatar = await Avatar.findById(new Types.ObjectId(memberId)).lean();
-	return avatar ? { contentType: avatar.contentType, data: Buffer.from(avatar.data) } : null;
+	if (!avatar) return null;
+	// Lean documents hold BSON Binary, not Buffer.
+	const raw = avatar.data as unknown;
+	const data = Buffer.isBuffer(raw) ? raw : Buffer.from((raw as { buffer: Uint8Array }).buffer);
+	return { contentType: avatar.contentType, data };
 }
 
 /** Everything the platform keeps about the member in the accounts domain, as plain JSON. */
