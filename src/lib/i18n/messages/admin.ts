@@ -78,6 +78,7 @@ const de = {
 		notPending: 'Diese Einladung ist nicht mehr offen.',
 		empty: 'Noch keine Einladungen.',
 		more: 'Ältere Einladungen',
+		actions: 'Aktionen',
 		actionsFor: (email: string) => `Aktionen für ${email}`
 	},
 	cohorts: {
@@ -210,6 +211,7 @@ const en: AdminMessages = {
 		notPending: 'This invitation is no longer open.',
 		empty: 'No invitations yet.',
 		more: 'Older invitations',
+		actions: 'Actions',
 		actionsFor: (email: string) => `Actions for ${email}`
 	},
 	cohorts: {
