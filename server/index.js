@@ -25,6 +25,9 @@ const httpServer = createServer((req, res) => {
 // Socket.IO must see the server before Kit does: it takes /socket.io/ requests out of the chain.
 const io = attachSocketServer(httpServer);
 
+// Avatar uploads may be up to 2 MB; adapter-node's default request body limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '3M';
+
 let handler;
 try {
 	// Importing the handler runs the app's init hook: configuration check, database, demo data.

@@ -3,6 +3,8 @@ import type { Locale } from './locales';
 import common from './messages/common';
 import auth from './messages/auth';
 import notifications from './messages/notifications';
+import members from './messages/members';
+import admin from './messages/admin';
 
 export * from './locales';
 
@@ -11,8 +13,20 @@ export * from './locales';
  * against the German ones, so a missing or misspelt key fails the type check.
  */
 const dictionaries = {
-	de: { ...common.de, auth: auth.de, notifications: notifications.de },
-	en: { ...common.en, auth: auth.en, notifications: notifications.en }
+	de: {
+		...common.de,
+		auth: auth.de,
+		notifications: notifications.de,
+		members: members.de,
+		admin: admin.de
+	},
+	en: {
+		...common.en,
+		auth: auth.en,
+		notifications: notifications.en,
+		members: members.en,
+		admin: admin.en
+	}
 } satisfies Record<Locale, unknown>;
 
 export type Messages = (typeof dictionaries)['de'];

@@ -3,7 +3,13 @@ import type { z } from 'zod';
 import { validationMessage, type Locale } from '$lib/i18n';
 
 /** Field names never sent back to the browser after a failed submit. */
-const secretFields = new Set(['password', 'passwordConfirm', 'currentPassword', 'token']);
+const secretFields = new Set([
+	'password',
+	'passwordConfirm',
+	'currentPassword',
+	'deletePassword',
+	'token'
+]);
 
 export type FieldErrors = Record<string, string>;
 

@@ -5,3 +5,4 @@ export * from './cookies';
 export * from './permissions';
 export * from './guards';
 export * from './login';
+export * from './password-reset';

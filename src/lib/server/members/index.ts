@@ -77,3 +77,7 @@ export async function findMemberIdsByHandles(handles: string[]): Promise<Map<str
 	).lean();
 	return new Map(rows.map((r) => [r.handle, r._id.toString()]));
 }
+
+export * from './directory';
+export * from './account';
+export * from './admin';

@@ -1,0 +1,86 @@
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { freePort } from '../db/embedded';
+import { Member, PasswordReset, Session } from '../db/models';
+import { createMember } from '../members';
+import { attemptLogin } from './login';
+import * as reset from './password-reset';
+import { createSession, validateSessionToken } from './sessions';
+import { hashToken } from './tokens';
+
+useModelsTestDatabase('pwreset', [Member, PasswordReset, Session] as never[]);
+
+/** A real SMTP server on loopback: the mail goes over the wire as in production. */
+const received: { to: string; body: string }[] = [];
+let server: SMTPServer;
+let memberId: string;
+
+beforeAll(async () => {
+	const port = await freePort();
+	server = new SMTPServer({
+		authOptional: true,
+		disabledCommands: ['STARTTLS'],
+		onData(stream, session, callback) {
+			let body = '';
+			stream.on('data', (c: Buffer) => (body += c.toString()));
+			stream.on('end', () => {
+				received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
+				callback();
+			});
+		}
+	});
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+	process.env.LOGIN_THROTTLE = 'off';
+	memberId = await createMember({
+		email: 'ruth@example.org',
+		displayName: 'Ruth Reset',
+		password: 'Altes-Passwort-1',
+		roles: ['alumni'],
+		locale: 'en'
+	});
+});
+afterAll(async () => {
+	delete process.env.SMTP_URL;
+	await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const tokenFrom = (body: string) =>
+	body.replace(/=\r?\n/g, '').match(/\/password-reset\/([a-z2-7]{32})/)![1]!;
+
+describe('password reset', () => {
+	it('mails a one-time link in the member language; unknown addresses get no mail', async () => {
+		await reset.requestPasswordReset('niemand@example.org', 'http://app.test');
+		expect(received).toHaveLength(0);
+		await reset.requestPasswordReset('RUTH@example.org', 'http://app.test');
+		expect(received).toHaveLength(1);
+		expect(received[0]!.to).toBe('ruth@example.org');
+		expect(received[0]!.body).toContain('Reset your password');
+		const token = tokenFrom(received[0]!.body);
+		expect(await PasswordReset.exists({ _id: token })).toBeNull();
+		expect(await PasswordReset.exists({ _id: hashToken(token) })).not.toBeNull();
+	});
+
+	it('sets the new password once, ends every session, and the link is dead afterwards', async () => {
+		const { token: sessionToken } = await createSession(memberId);
+		const token = tokenFrom(received.at(-1)!.body);
+		expect(await reset.isPasswordResetTokenValid(token)).toBe(true);
+		expect(await reset.resetPassword(token, 'Neues-Passwort-2')).toBe(true);
+		expect((await validateSessionToken(sessionToken)).session).toBeNull();
+		expect(await reset.resetPassword(token, 'Drittes-Passwort-3')).toBe(false);
+		expect((await attemptLogin('ruth@example.org', 'Neues-Passwort-2', '127.0.0.1')).ok).toBe(true);
+	});
+
+	it('refuses an expired link', async () => {
+		await reset.requestPasswordReset('ruth@example.org', 'http://app.test');
+		const token = tokenFrom(received.at(-1)!.body);
+		await PasswordReset.updateOne(
+			{ _id: hashToken(token) },
+			{ $set: { expiresAt: new Date(Date.now() - 1000) } }
+		);
+		expect(await reset.isPasswordResetTokenValid(token)).toBe(false);
+		expect(await reset.resetPassword(token, 'Neues-Passwort-4')).toBe(false);
+		expect(await reset.resetPassword('tampered', 'Neues-Passwort-4')).toBe(false);
+	});
+});
