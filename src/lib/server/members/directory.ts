@@ -146,8 +146,23 @@ export async function listDirectory(
 	};
 }
 
-/** The topics members named, most common first, for the directory's topic filter. */
-export async function listTopics(limit = 100): Promise<string[]> {
+let topicsCache: { at: number; topics: Promise<string[]> } | null = null;
+
+/**
+ * The topics members named, most common first, for the directory's topic filter. The
+ * aggregation scans every member, so its answer is kept for a minute per process.
+ */
+export function listTopics(limit = 100): Promise<string[]> {
+	if (topicsCache && Date.now() - topicsCache.at < 60_000) return topicsCache.topics;
+	const topics = aggregateTopics(limit).catch((err: unknown) => {
+		topicsCache = null;
+		throw err;
+	});
+	topicsCache = { at: Date.now(), topics };
+	return topics;
+}
+
+async function aggregateTopics(limit: number): Promise<string[]> {
 	const rows = await Member.aggregate<{ _id: string; n: number }>([
 		{ $match: { deactivatedAt: null } },
 		{ $unwind: '$topics' },
