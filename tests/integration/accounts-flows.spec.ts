@@ -30,7 +30,7 @@ describe('avatars, password reset and invitations over HTTP', () => {
 
 	async function upload(cookie: string, data: Uint8Array, name: string, type: string) {
 		const form = new FormData();
-		form.set('avatar', new Blob([data], { type }), name);
+		form.set('avatar', new Blob([new Uint8Array(data)], { type }), name);
 		const res = await fetch(`${app.url}/settings?/avatar`, {
 			method: 'POST',
 			headers: { cookie, origin: app.url, accept: 'text/html' },

@@ -2,7 +2,7 @@ import { Types, trusted } from 'mongoose';
 import { invalidateMemberSessions } from '../auth/sessions';
 import { Cohort, Member, type Role } from '../db/models';
 import { escapeRegExp, foldText } from '../text';
-import { decodeCursor, encodeCursor } from './directory';
+import { afterCursor, encodeCursor } from './directory';
 
 export interface AdminMemberRow {
 	id: string;
@@ -13,6 +13,28 @@ export interface AdminMemberRow {
 	cohortIds: string[];
 	active: boolean;
 	lastSeenAt: string | null;
+}
+
+function toAdminRow(r: {
+	_id: Types.ObjectId;
+	handle: string;
+	displayName: string;
+	email: string;
+	roles: string[];
+	cohortIds: Types.ObjectId[];
+	deactivatedAt?: Date | null;
+	lastSeenAt?: Date | null;
+}): AdminMemberRow {
+	return {
+		id: r._id.toString(),
+		handle: r.handle,
+		displayName: r.displayName,
+		email: r.email,
+		roles: r.roles as Role[],
+		cohortIds: r.cohortIds.map(String),
+		active: !r.deactivatedAt,
+		lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
+	};
 }
 
 /** Admin member list: everyone incl. deactivated, by name, search in name or email prefix. */
@@ -35,15 +57,8 @@ export async function listMembersForAdmin(filter: {
 			]
 		});
 	}
-	const after = decodeCursor(filter.cursor);
-	if (after) {
-		conditions.push({
-			$or: [
-				{ sortName: trusted({ $gt: after.sortName }) },
-				{ sortName: after.sortName, _id: trusted({ $gt: new Types.ObjectId(after.id) }) }
-			]
-		});
-	}
+	const after = afterCursor(filter.cursor);
+	if (after) conditions.push(after);
 	if (conditions.length) query.$and = conditions;
 	const rows = await Member.find(query, {
 		handle: 1,
@@ -61,16 +76,7 @@ export async function listMembersForAdmin(filter: {
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
 	return {
-		items: page.map((r) => ({
-			id: r._id.toString(),
-			handle: r.handle,
-			displayName: r.displayName,
-			email: r.email,
-			roles: r.roles as Role[],
-			cohortIds: r.cohortIds.map(String),
-			active: !r.deactivatedAt,
-			lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
-		})),
+		items: page.map(toAdminRow),
 		nextCursor:
 			rows.length > limit && last ? encodeCursor(last.sortName, last._id.toString()) : null
 	};
@@ -79,17 +85,7 @@ export async function listMembersForAdmin(filter: {
 export async function getMemberForAdmin(id: string): Promise<AdminMemberRow | null> {
 	if (!Types.ObjectId.isValid(id)) return null;
 	const r = await Member.findById(new Types.ObjectId(id)).lean();
-	if (!r) return null;
-	return {
-		id: r._id.toString(),
-		handle: r.handle,
-		displayName: r.displayName,
-		email: r.email,
-		roles: r.roles as Role[],
-		cohortIds: r.cohortIds.map(String),
-		active: !r.deactivatedAt,
-		lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
-	};
+	return r ? toAdminRow(r) : null;
 }
 
 export type AdminChange =
