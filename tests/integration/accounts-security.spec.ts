@@ -105,6 +105,20 @@ describe('sessions, deactivation and CSRF', () => {
 		expect(log).toContain('member.deactivate');
 	});
 
+	it('a reactivated member signs in again; the language choice in settings switches the UI', async () => {
+		const email = 'sabine.wolff@netzwerk.example';
+		const admin = await login(app, 'admin@netzwerk.example', demoPassword);
+		const member = await Member.findOne({ email }).lean();
+		const res = await post(app, `/admin/members/${member!._id}?/reactivate`, admin);
+		expect(res.status).toBe(200);
+		const cookie = await login(app, email, demoPassword);
+		const chosen = await post(app, '/settings?/language', cookie, { locale: 'en' });
+		expect(chosen.status).toBe(303);
+		const page = await (await get(app, '/settings', cookie)).text();
+		expect(page).toContain('<html lang="en"');
+		expect(page).toContain('Sign out everywhere');
+	});
+
 	it('an admin cannot take their own admin role', async () => {
 		const admin = await login(app, 'admin@netzwerk.example', demoPassword);
 		const self = await Member.findOne({ email: 'admin@netzwerk.example' }).lean();

@@ -55,7 +55,7 @@ export const roles = z.array(role).max(5, 'invalid');
 
 export const invitationSchema = z.object({
 	email,
-	displayName: text(80),
+	displayName: text(80).optional().default(''),
 	roles: roles.min(1, 'required'),
 	cohortId: optionalId,
 	municipalityId: optionalId

@@ -87,7 +87,8 @@ const de = {
 		deleteHint:
 			'Ihr Profil, Ihre E-Mail-Adresse und Ihr Profilbild werden gelöscht. Ihre Beiträge bleiben erhalten und erscheinen als „Ehemaliges Mitglied“. Das kann nicht rückgängig gemacht werden.',
 		deleteConfirm: 'Zur Bestätigung Ihr Passwort',
-		deleteSubmit: 'Zugang endgültig löschen'
+		deleteSubmit: 'Zugang endgültig löschen',
+		lastAdmin: 'Sie sind die einzige Administration. Ernennen Sie zuerst jemand anderen zum Admin.'
 	}
 };
 
@@ -182,7 +183,8 @@ const en: MembersMessages = {
 		deleteHint:
 			'Your profile, email address and profile picture are deleted. Your posts remain and show “Former member”. This cannot be undone.',
 		deleteConfirm: 'Your password, to confirm',
-		deleteSubmit: 'Delete account for good'
+		deleteSubmit: 'Delete account for good',
+		lastAdmin: 'You are the only admin. Make someone else an admin first.'
 	}
 };
 

@@ -72,8 +72,18 @@ describe('password reset', () => {
 		expect((await attemptLogin('ruth@example.org', 'Neues-Passwort-2', '127.0.0.1')).ok).toBe(true);
 	});
 
-	it('refuses an expired link', async () => {
+	it('sends at most one mail every two minutes, then refuses an expired link', async () => {
 		await reset.requestPasswordReset('ruth@example.org', 'http://app.test');
+		const count = received.length;
+		await reset.requestPasswordReset('ruth@example.org', 'http://app.test');
+		expect(received).toHaveLength(count);
+		// Straight on the collection: mongoose keeps createdAt immutable.
+		await PasswordReset.collection.updateMany(
+			{},
+			{ $set: { createdAt: new Date(Date.now() - 3 * 60_000) } }
+		);
+		await reset.requestPasswordReset('ruth@example.org', 'http://app.test');
+		expect(received).toHaveLength(count + 1);
 		const token = tokenFrom(received.at(-1)!.body);
 		await PasswordReset.updateOne(
 			{ _id: hashToken(token) },

@@ -7,6 +7,7 @@ import { invalidateMemberSessions } from './sessions';
 import { generateToken, hashToken, isWellFormedToken } from './tokens';
 
 export const passwordResetLifetimeMs = 60 * 60 * 1000;
+const resendAfterMs = 2 * 60 * 1000;
 
 /**
  * Mails a one-time reset link when the address belongs to an active member. The caller shows
@@ -19,6 +20,12 @@ export async function requestPasswordReset(emailInput: string, origin: string): 
 		{ email: 1, displayName: 1, locale: 1 }
 	).lean();
 	if (!member) return;
+	// One mail per member every two minutes: the form cannot be used to flood someone's inbox.
+	const recent = await PasswordReset.findOne({ memberId: member._id }, { createdAt: 1 })
+		.sort({ createdAt: -1 })
+		.lean();
+	const sentAt = (recent as { createdAt?: Date } | null)?.createdAt;
+	if (sentAt && Date.now() - sentAt.getTime() < resendAfterMs) return;
 	await PasswordReset.deleteMany({ memberId: member._id });
 	const token = generateToken();
 	await PasswordReset.create({

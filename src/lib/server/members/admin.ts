@@ -1,8 +1,9 @@
 import { Types, trusted } from 'mongoose';
 import { invalidateMemberSessions } from '../auth/sessions';
+import { getIO } from '../realtime/io';
 import { Cohort, Member, type Role } from '../db/models';
 import { escapeRegExp, foldText } from '../text';
-import { decodeCursor, encodeCursor } from './directory';
+import { afterCursor, encodeCursor } from './directory';
 
 export interface AdminMemberRow {
 	id: string;
@@ -13,6 +14,28 @@ export interface AdminMemberRow {
 	cohortIds: string[];
 	active: boolean;
 	lastSeenAt: string | null;
+}
+
+function toAdminRow(r: {
+	_id: Types.ObjectId;
+	handle: string;
+	displayName: string;
+	email: string;
+	roles: string[];
+	cohortIds: Types.ObjectId[];
+	deactivatedAt?: Date | null;
+	lastSeenAt?: Date | null;
+}): AdminMemberRow {
+	return {
+		id: r._id.toString(),
+		handle: r.handle,
+		displayName: r.displayName,
+		email: r.email,
+		roles: r.roles as Role[],
+		cohortIds: r.cohortIds.map(String),
+		active: !r.deactivatedAt,
+		lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
+	};
 }
 
 /** Admin member list: everyone incl. deactivated, by name, search in name or email prefix. */
@@ -35,15 +58,8 @@ export async function listMembersForAdmin(filter: {
 			]
 		});
 	}
-	const after = decodeCursor(filter.cursor);
-	if (after) {
-		conditions.push({
-			$or: [
-				{ sortName: trusted({ $gt: after.sortName }) },
-				{ sortName: after.sortName, _id: trusted({ $gt: new Types.ObjectId(after.id) }) }
-			]
-		});
-	}
+	const after = afterCursor(filter.cursor);
+	if (after) conditions.push(after);
 	if (conditions.length) query.$and = conditions;
 	const rows = await Member.find(query, {
 		handle: 1,
@@ -61,16 +77,7 @@ export async function listMembersForAdmin(filter: {
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
 	return {
-		items: page.map((r) => ({
-			id: r._id.toString(),
-			handle: r.handle,
-			displayName: r.displayName,
-			email: r.email,
-			roles: r.roles as Role[],
-			cohortIds: r.cohortIds.map(String),
-			active: !r.deactivatedAt,
-			lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
-		})),
+		items: page.map(toAdminRow),
 		nextCursor:
 			rows.length > limit && last ? encodeCursor(last.sortName, last._id.toString()) : null
 	};
@@ -79,17 +86,24 @@ export async function listMembersForAdmin(filter: {
 export async function getMemberForAdmin(id: string): Promise<AdminMemberRow | null> {
 	if (!Types.ObjectId.isValid(id)) return null;
 	const r = await Member.findById(new Types.ObjectId(id)).lean();
-	if (!r) return null;
-	return {
-		id: r._id.toString(),
-		handle: r.handle,
-		displayName: r.displayName,
-		email: r.email,
-		roles: r.roles as Role[],
-		cohortIds: r.cohortIds.map(String),
-		active: !r.deactivatedAt,
-		lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null
-	};
+	return r ? toAdminRow(r) : null;
+}
+
+/**
+ * Live sockets keep roles and cohorts from their handshake; after a change they must not act on
+ * the old ones. Sockets of this process are updated in place; sockets on other instances
+ * (Redis adapter) are dropped, and come back with fresh data when the page is reloaded.
+ */
+async function refreshLiveSockets(
+	memberId: string,
+	patch: { roles?: Role[]; cohortIds?: string[] }
+): Promise<void> {
+	const io = getIO();
+	if (!io) return;
+	for (const socket of await io.in(`user:${memberId}`).fetchSockets()) {
+		if ('conn' in socket) Object.assign(socket.data, patch);
+		else socket.disconnect(true);
+	}
 }
 
 export type AdminChange =
@@ -108,6 +122,7 @@ export async function setRoles(
 		return { ok: false, reason: 'own_admin_role' };
 	const unique = [...new Set(roles)];
 	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { roles: unique } });
+	await refreshLiveSockets(memberId, { roles: unique });
 	return { ok: true, summary: `${member.roles.join(',') || '—'} -> ${unique.join(',') || '—'}` };
 }
 
@@ -126,6 +141,7 @@ export async function setCohorts(memberId: string, cohortIds: string[]): Promise
 		{ _id: new Types.ObjectId(memberId) },
 		{ $set: { cohortIds: ids.map((id) => new Types.ObjectId(id)) } }
 	);
+	await refreshLiveSockets(memberId, { cohortIds: ids });
 	return { ok: true, summary: `${ids.length}` };
 }
 
@@ -147,4 +163,12 @@ export async function setActive(
 	);
 	if (!active) await invalidateMemberSessions(memberId);
 	return { ok: true, summary: active ? 'reactivated' : 'deactivated' };
+}
+
+/** True when the member is the only active admin: deleting that account would lock everyone out. */
+export async function isLastAdmin(memberId: string): Promise<boolean> {
+	const admins = await Member.find({ roles: 'admin', deactivatedAt: null }, { _id: 1 })
+		.limit(2)
+		.lean();
+	return admins.length === 1 && admins[0]!._id.toString() === memberId;
 }

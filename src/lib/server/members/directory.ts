@@ -48,6 +48,18 @@ export function decodeCursor(
 	return { sortName, id };
 }
 
+/** The filter for "after this cursor" in (sortName, _id) order, or null without a valid cursor. */
+export function afterCursor(cursor: string | null | undefined): Record<string, unknown> | null {
+	const after = decodeCursor(cursor);
+	if (!after) return null;
+	return {
+		$or: [
+			{ sortName: trusted({ $gt: after.sortName }) },
+			{ sortName: after.sortName, _id: trusted({ $gt: new Types.ObjectId(after.id) }) }
+		]
+	};
+}
+
 type CardLean = {
 	_id: Types.ObjectId;
 	handle: string;
@@ -121,17 +133,10 @@ export async function listDirectory(
 	const q = filter.q ? foldText(filter.q).trim() : '';
 	// Prefix of the name or of any later word in it ("schul" finds "Anna Schulze").
 	const namePrefix = q ? new RegExp(`(^|[ -])${escapeRegExp(q)}`) : null;
-	const after = decodeCursor(filter.cursor);
 	const conditions: Record<string, unknown>[] = [];
 	if (namePrefix) conditions.push({ sortName: namePrefix });
-	if (after) {
-		conditions.push({
-			$or: [
-				{ sortName: trusted({ $gt: after.sortName }) },
-				{ sortName: after.sortName, _id: trusted({ $gt: new Types.ObjectId(after.id) }) }
-			]
-		});
-	}
+	const after = afterCursor(filter.cursor);
+	if (after) conditions.push(after);
 	if (conditions.length) query.$and = conditions;
 	const rows = (await Member.find(query, cardFields)
 		.sort({ sortName: 1, _id: 1 })
@@ -146,8 +151,23 @@ export async function listDirectory(
 	};
 }
 
-/** The topics members named, most common first, for the directory's topic filter. */
-export async function listTopics(limit = 100): Promise<string[]> {
+let topicsCache: { at: number; topics: Promise<string[]> } | null = null;
+
+/**
+ * The topics members named, most common first, for the directory's topic filter. The
+ * aggregation scans every member, so its answer is kept for a minute per process.
+ */
+export function listTopics(limit = 100): Promise<string[]> {
+	if (topicsCache && Date.now() - topicsCache.at < 60_000) return topicsCache.topics;
+	const topics = aggregateTopics(limit).catch((err: unknown) => {
+		topicsCache = null;
+		throw err;
+	});
+	topicsCache = { at: Date.now(), topics };
+	return topics;
+}
+
+async function aggregateTopics(limit: number): Promise<string[]> {
 	const rows = await Member.aggregate<{ _id: string; n: number }>([
 		{ $match: { deactivatedAt: null } },
 		{ $unwind: '$topics' },

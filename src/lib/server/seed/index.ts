@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { ensureCohortChannel } from '../cohorts';
+import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
 import { log } from '../log';
@@ -19,7 +20,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [];
+const steps: SeedStep[] = [seedDemoInvitations];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it

@@ -144,6 +144,8 @@ export const actions = {
 		if (!form.ok) return form.failure;
 		if (!(await auth.checkMemberPassword(member.id, form.data.deletePassword)))
 			return formError(form.raw, m.members.settings.wrongPassword, 'deletePassword');
+		if (await members.isLastAdmin(member.id))
+			return formError(form.raw, m.members.settings.lastAdmin, 'deletePassword', 409);
 		await members.deleteAccount(member.id);
 		auth.deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/');
