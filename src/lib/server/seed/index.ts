@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { seedChat } from '../chat/seed';
 import { ensureCohortChannel } from '../cohorts';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
@@ -19,7 +20,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [];
+const steps: SeedStep[] = [seedChat];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it
