@@ -57,3 +57,10 @@ export const markRead = z.strictObject({ channelId: objectId, seq: seq });
 
 export type SendMessageInput = z.infer<typeof sendMessage>;
 export type HistoryRequest = z.infer<typeof historyRequest>;
+
+/** The composer form without JavaScript (the channel comes from the URL). */
+export const sendForm = z.strictObject({
+	clientId,
+	body: messageBody,
+	replyTo: z.coerce.number('invalid').int('invalid').min(1, 'invalid').optional()
+});

@@ -8,6 +8,7 @@ import { insertWithNextSeq } from '../db/sequence';
 import { extractMentions, markdownToText, renderMarkdown } from '../markdown';
 import { findMemberIdsByHandles } from '../members';
 import { notify } from '../notifications';
+import { getIO } from '../realtime/io';
 import { log, errorFields } from '../log';
 
 export type { ChatMessageDto };
@@ -318,6 +319,26 @@ async function afterStore(
 			text: markdownToText(message.body, 200),
 			link: `/chat/${channel.slug}#m${message.seq}`
 		});
+}
+
+export const channelRoom = (channelId: string) => `channel:${channelId}`;
+
+/**
+ * Sends and, when the message is new, broadcasts it to the channel's room (on every instance
+ * through the adapter). Store first, then broadcast: nothing unstored is ever shown.
+ */
+export async function postMessage(
+	actor: Actor & { displayName: string },
+	input: SendMessageInput
+): Promise<SendResult> {
+	const result = await sendMessage(actor, input);
+	if (result.created) getIO()?.to(channelRoom(input.channelId)).emit('message:new', result.message);
+	return result;
+}
+
+/** Tells everyone in the channel about an edit, delete or reaction. */
+export function broadcastUpdate(message: ChatMessageDto): void {
+	getIO()?.to(channelRoom(message.channelId)).emit('message:updated', message);
 }
 
 export interface HistoryPage {

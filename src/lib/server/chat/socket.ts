@@ -19,7 +19,7 @@ const sendLimiter = new RateLimiter(10, 1);
 const typingLimiter = new RateLimiter(5, 2);
 const rateLimitOn = () => process.env.CHAT_RATE_LIMIT !== 'off';
 
-const room = (channelId: string) => `channel:${channelId}`;
+const room = chat.channelRoom;
 
 function actorOf(data: SocketData): Actor & { displayName: string } {
 	return {
@@ -131,10 +131,8 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		handle(socket, schemas.sendMessage, async (input) => {
 			if (rateLimitOn() && !sendLimiter.take(actor.id))
 				throw new chat.ChatError('rate_limited', 'invalid');
-			const result = await chat.sendMessage(actor, input);
 			// Stored first, then broadcast; a retried clientId was broadcast the first time.
-			if (result.created) io.to(room(input.channelId)).emit('message:new', result.message);
-			return result.message;
+			return (await chat.postMessage(actor, input)).message;
 		})
 	);
 
@@ -147,7 +145,7 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		'message:edit',
 		handle(socket, schemas.editMessage, async (input) => {
 			const message = await chat.editMessage(actor, input);
-			io.to(room(input.channelId)).emit('message:updated', message);
+			chat.broadcastUpdate(message);
 			return message;
 		})
 	);
@@ -156,7 +154,7 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		'message:delete',
 		handle(socket, schemas.deleteMessage, async (input) => {
 			const message = await chat.deleteMessage(actor, input);
-			io.to(room(input.channelId)).emit('message:updated', message);
+			chat.broadcastUpdate(message);
 			return message;
 		})
 	);
@@ -165,7 +163,7 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		'message:react',
 		handle(socket, schemas.reactToMessage, async (input) => {
 			const message = await chat.reactToMessage(actor, input);
-			io.to(room(input.channelId)).emit('message:updated', message);
+			chat.broadcastUpdate(message);
 			return message;
 		})
 	);
