@@ -1,0 +1,70 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+const password = 'Netzwerk-Demo-2024';
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort').fill(password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page.locator('main')).toHaveAttribute('data-realtime', 'connected');
+	return page;
+}
+
+async function openCohortChannel(page: Page): Promise<string> {
+	await page.goto('/chat');
+	await page.getByRole('link', { name: /Durchgang 1 Brandenburg/ }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Durchgang 1 Brandenburg' })).toBeVisible();
+	// Joined and resynced: the server lists this member as online.
+	await expect(page.getByText(/\d+ online/)).not.toHaveText('0 online');
+	return page.url();
+}
+
+test('two members of a cohort chat live: typing, then the message, without reload', async ({
+	browser
+}) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	const jonas = await signIn(browser, 'jonas.becker@netzwerk.example');
+	const url = await openCohortChannel(anna);
+	await openCohortChannel(jonas);
+	expect(jonas.url()).toBe(url);
+
+	const composer = anna.getByLabel(/^Nachricht an Durchgang 1/);
+	await composer.click();
+	await composer.pressSequentially('Hallo Jonas, **Treffen** morgen?', { delay: 20 });
+	await expect(jonas.getByText('Anna Schulze schreibt …')).toBeVisible();
+
+	await composer.press('Enter');
+	const timeline = jonas.getByTestId('timeline');
+	await expect(timeline.getByText('Treffen', { exact: true })).toBeVisible();
+	await expect(timeline.locator('strong', { hasText: 'Treffen' })).toBeVisible();
+	await expect(jonas.getByText('Anna Schulze schreibt …')).toBeHidden();
+	// Shown once at the sender too (acknowledgement and broadcast merged by sequence number).
+	await expect(anna.getByTestId('timeline').getByText('Hallo Jonas,')).toHaveCount(1);
+	await expect(composer).toHaveValue('');
+
+	// Shift+Enter makes a new line instead of sending.
+	await composer.press('Shift+Enter');
+	await expect(composer).toHaveValue('\n');
+
+	const axe = await new AxeBuilder({ page: jonas })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations).toEqual([]);
+	await anna.context().close();
+	await jonas.context().close();
+});
+
+test('a member of another cohort gets 404 for the channel', async ({ browser }) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	const url = await openCohortChannel(anna);
+	const paul = await signIn(browser, 'paul.schubert@netzwerk.example');
+	const response = await paul.goto(url);
+	expect(response?.status()).toBe(404);
+	await expect(paul.getByRole('link', { name: /Durchgang 1 Brandenburg/ })).toHaveCount(0);
+	await anna.context().close();
+	await paul.context().close();
+});
