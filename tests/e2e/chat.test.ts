@@ -17,7 +17,9 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 async function openCohortChannel(page: Page): Promise<string> {
 	await page.goto('/chat');
 	await page.getByRole('link', { name: /Durchgang 1 Brandenburg/ }).click();
-	await expect(page.getByRole('heading', { level: 1, name: 'Durchgang 1 Brandenburg' })).toBeVisible();
+	await expect(
+		page.getByRole('heading', { level: 1, name: 'Durchgang 1 Brandenburg' })
+	).toBeVisible();
 	// Joined and resynced: the server lists this member as online.
 	await expect(page.getByText(/\d+ online/)).not.toHaveText('0 online');
 	return page.url();

@@ -56,6 +56,18 @@ export class ChatChannel {
 		return this.messages.at(-1)?.seq ?? 0;
 	}
 
+	/**
+	 * The highest seq up to which the timeline has no hole. Resync starts here, not at the
+	 * highest seq held: a message stored but never broadcast (its instance died in between)
+	 * or overtaken by a later one from another instance leaves a hole that must be fetched.
+	 */
+	get contiguousSeq(): number {
+		const list = this.messages;
+		for (let i = 0; i + 1 < list.length; i++)
+			if (list[i + 1]!.seq !== list[i]!.seq + 1) return list[i]!.seq;
+		return this.lastSeq;
+	}
+
 	get typingNames(): string[] {
 		return Object.values(this.typing).map((t) => t.name);
 	}
@@ -67,6 +79,7 @@ export class ChatChannel {
 			if (m.channelId !== this.channelId) return;
 			const isNew = this.merge([m]);
 			delete this.typing[m.authorId];
+			if (this.contiguousSeq < this.lastSeq) this.scheduleGapFill();
 			if (isNew && m.authorId !== this.meId) this.announcement = this.announce(m);
 		};
 		const onUpdated = (m: ChatMessageDto) => {
@@ -107,6 +120,7 @@ export class ChatChannel {
 		for (const c of this.cleanups.splice(0)) c();
 		clearInterval(this.typingTimer);
 		clearTimeout(this.retryTimer);
+		clearTimeout(this.gapTimer);
 		this.socket = null;
 	}
 
@@ -144,7 +158,7 @@ export class ChatChannel {
 		return added;
 	}
 
-	/** Join the room, fetch everything after the last seq held, then send what waited. */
+	/** Join the room, fetch everything after the last gap-free seq, then send what waited. */
 	async resync(): Promise<void> {
 		try {
 			const joined = await this.request<{ presence: ChatPresence }>('channel:join', {
@@ -152,20 +166,34 @@ export class ChatChannel {
 			});
 			if (!joined.ok) return;
 			this.presence = joined.data.presence.members;
-			for (;;) {
-				const page = await this.request<{ messages: ChatMessageDto[] }>('message:history', {
-					channelId: this.channelId,
-					afterSeq: this.lastSeq,
-					limit: 200
-				});
-				if (!page.ok) break;
-				this.merge(page.data.messages);
-				if (page.data.messages.length < 200) break;
-			}
+			await this.fetchMissing();
 		} catch {
 			// offline again: the next connect resyncs
 		}
 		void this.flush();
+	}
+
+	private async fetchMissing(): Promise<void> {
+		for (let pages = 0; pages < 50; pages++) {
+			const page = await this.request<{ messages: ChatMessageDto[] }>('message:history', {
+				channelId: this.channelId,
+				afterSeq: this.contiguousSeq,
+				limit: 200
+			});
+			if (!page.ok) return;
+			this.merge(page.data.messages);
+			if (page.data.messages.length < 200) return;
+		}
+	}
+
+	private gapTimer: ReturnType<typeof setTimeout> | undefined;
+	/** A hole usually closes by itself within moments (a later seq overtook); if not, fetch it. */
+	private scheduleGapFill() {
+		if (this.gapTimer) return;
+		this.gapTimer = setTimeout(() => {
+			this.gapTimer = undefined;
+			if (this.contiguousSeq < this.lastSeq) void this.fetchMissing().catch(() => undefined);
+		}, 500);
 	}
 
 	async loadOlder(): Promise<void> {
