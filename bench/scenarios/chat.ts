@@ -33,10 +33,10 @@ class ThinClient {
 		cookie: string,
 		private readonly onMessage: (clientId: string, at: number) => void
 	) {
-		this.ws = new WebSocket(
-			`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`,
-			{ headers: { origin: url, cookie }, perMessageDeflate: false }
-		);
+		this.ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+			headers: { origin: url, cookie },
+			perMessageDeflate: false
+		});
 		this.ready = new Promise((resolve, reject) => {
 			this.ws.on('error', reject);
 			this.ws.on('message', (raw: Buffer) => {
@@ -190,7 +190,8 @@ export async function run() {
 		const channel = await Channel.findOne({ kind: 'cohort' }, { cohortId: 1 })
 			.sort({ name: -1 })
 			.lean();
-		for (const n of sizes) await scenario(app, n, channel!._id.toString(), String(channel!.cohortId));
+		for (const n of sizes)
+			await scenario(app, n, channel!._id.toString(), String(channel!.cohortId));
 	} finally {
 		await app.stop();
 	}

@@ -4,12 +4,12 @@ import type { HistoryRequest, ReactionName, SendMessageInput } from '$lib/schema
 import { can, type Actor, type ChannelResource } from '../auth/permissions';
 import { isDatabaseUnavailableError } from '../db';
 import { Channel, ChannelRead, Member, Message } from '../db/models';
-import { insertWithNextSeq } from '../db/sequence';
 import { extractMentions, markdownToText, renderMarkdown } from '../markdown';
 import { findMemberIdsByHandles } from '../members';
 import { notify } from '../notifications';
 import { getIO } from '../realtime/io';
 import { log, errorFields } from '../log';
+import { appendMessage } from './append';
 
 export type { ChatMessageDto };
 
@@ -217,10 +217,6 @@ export interface SendResult {
 	mentionedIds: string[];
 }
 
-async function findByClientId(channelId: Types.ObjectId, clientId: string) {
-	return Message.findOne({ channelId, clientId }).lean<MessageLean>();
-}
-
 /** Mentioned members who can read the channel (nobody learns of a channel they cannot see). */
 async function resolveMentions(
 	channel: ChannelInfo,
@@ -261,14 +257,13 @@ export async function sendMessage(
 ): Promise<SendResult> {
 	const channel = await requireChannel(actor, input.channelId, 'channel:write');
 	const channelId = new Types.ObjectId(channel.id);
-	const existing = await findByClientId(channelId, input.clientId);
-	if (existing) return { message: ownRetry(existing, actor), created: false, mentionedIds: [] };
-
+	// No look-up by clientId first: the unique (channelId, clientId) index answers a retry, and
+	// on the embedded database every extra query costs more than the insert itself.
 	const mentionedIds = await resolveMentions(channel, input.body, actor.id);
 	const html = renderMarkdown(input.body, { profile: 'chat' });
-	const { doc, created } = await insertWithNextSeq<unknown, MessageLean>(
-		{ model: Message as never, scopeField: 'channelId', scope: channelId },
-		(seq) => ({
+	const { doc, created } = await appendMessage<MessageLean>(channelId, {
+		clientId: input.clientId,
+		build: (seq) => ({
 			channelId,
 			seq,
 			authorId: new Types.ObjectId(actor.id),
@@ -279,9 +274,8 @@ export async function sendMessage(
 			replyTo: input.replyTo ?? null,
 			mentionIds: mentionedIds.map((id) => new Types.ObjectId(id)),
 			createdAt: new Date()
-		}),
-		async () => (await findByClientId(channelId, input.clientId)) ?? undefined
-	);
+		})
+	});
 	const message = created ? toMessageDto(doc) : ownRetry(doc, actor);
 	if (created) {
 		// Bookkeeping after the message is safely stored; a failure here loses nothing.
@@ -298,18 +292,53 @@ function ownRetry(doc: MessageLean, actor: Actor): ChatMessageDto {
 	return toMessageDto(doc);
 }
 
+/**
+ * Channel "last message" and the sender's read position are coalesced: under a burst, one
+ * write per channel and member every 250 ms instead of two per message, so the database
+ * spends its time on the messages themselves.
+ */
+const pendingChannelSeq = new Map<string, { seq: number; at: Date }>();
+const pendingReads = new Map<string, { actor: Actor; channelId: string; seq: number }>();
+let bookkeepingTimer: ReturnType<typeof setTimeout> | null = null;
+
+function scheduleBookkeeping() {
+	bookkeepingTimer ??= setTimeout(() => {
+		bookkeepingTimer = null;
+		void flushBookkeeping().catch((err: unknown) =>
+			log.warn('Chat bookkeeping after send failed', errorFields(err))
+		);
+	}, 250);
+}
+
+async function flushBookkeeping() {
+	const channels = [...pendingChannelSeq];
+	const reads = [...pendingReads.values()];
+	pendingChannelSeq.clear();
+	pendingReads.clear();
+	await Promise.all([
+		...channels.map(([id, { seq, at }]) =>
+			Channel.updateOne(
+				{ _id: new Types.ObjectId(id), lastSeq: trusted({ $lt: seq }) },
+				{ $set: { lastSeq: seq, lastMessageAt: at } }
+			)
+		),
+		...reads.map((r) => markRead(r.actor, r.channelId, r.seq))
+	]);
+}
+
 async function afterStore(
 	channel: ChannelInfo,
 	message: ChatMessageDto,
 	actor: Actor & { displayName: string },
 	mentionedIds: string[]
 ) {
-	const channelId = new Types.ObjectId(channel.id);
-	await Channel.updateOne(
-		{ _id: channelId, lastSeq: trusted({ $lt: message.seq }) },
-		{ $set: { lastSeq: message.seq, lastMessageAt: new Date(message.createdAt) } }
-	);
-	await markRead(actor, channel.id, message.seq);
+	const known = pendingChannelSeq.get(channel.id);
+	if (!known || known.seq < message.seq)
+		pendingChannelSeq.set(channel.id, { seq: message.seq, at: new Date(message.createdAt) });
+	const readKey = `${actor.id}:${channel.id}`;
+	if ((pendingReads.get(readKey)?.seq ?? 0) < message.seq)
+		pendingReads.set(readKey, { actor, channelId: channel.id, seq: message.seq });
+	scheduleBookkeeping();
 	if (mentionedIds.length > 0)
 		await notify(mentionedIds, {
 			kind: 'mention',
