@@ -269,4 +269,47 @@ describe('chat protocol over Socket.IO', () => {
 		expect(stored.length).toBe(answers.filter((a) => a.ok).length);
 		expect((await request(lukas, 'message:history', { channelId, limit: 5 })).ok).toBe(true);
 	});
+
+	it('sends through the page form without JavaScript, once per clientId', async () => {
+		const cookie = await login(app, email('ines.vogel'), demoPassword);
+		const page = await fetch(`${app.url}/chat`, { headers: { cookie }, redirect: 'manual' });
+		expect(page.status).toBe(303);
+		expect(page.headers.get('location')).toMatch(/^\/chat\//);
+		const slug = [...(await channelIds(uri))].find(([, c]) => c.id === cohort1)![0];
+		const path = `/chat/${slug}`;
+		const clientId = newClientId('form');
+		const post = () =>
+			fetch(`${app.url}${path}?/send`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					cookie,
+					origin: app.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ clientId, body: 'Ohne *JavaScript*' })
+			});
+		expect((await post()).status).toBe(303);
+		expect((await post()).status).toBe(303);
+		const empty = await fetch(`${app.url}${path}?/send`, {
+			method: 'POST',
+			headers: {
+				cookie,
+				origin: app.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams({ clientId: newClientId('form'), body: '  ' })
+		});
+		expect(empty.status).toBe(400);
+		const stored = await storedMessages(uri, cohort1);
+		expect(stored.filter((m) => m.clientId === clientId)).toHaveLength(1);
+		// Another cohort's channel page is a 404, the same as an unknown one.
+		const paul = await login(app, email('paul.schubert'), demoPassword);
+		expect((await fetch(`${app.url}${path}`, { headers: { cookie: paul } })).status).toBe(404);
+		expect((await fetch(`${app.url}/chat/unbekannt`, { headers: { cookie: paul } })).status).toBe(
+			404
+		);
+	});
 });
