@@ -31,8 +31,7 @@ export function getSocket(): AppSocket {
 		connection.status = final ? 'closed' : 'reconnecting';
 		// A handshake the server refused for a passing reason (database away, throttled) is not
 		// retried by Socket.IO itself: try again after a jittered pause.
-		if (!final && !socket!.active)
-			setTimeout(() => socket?.connect(), 1000 + Math.random() * 2000);
+		if (!final && !socket!.active) setTimeout(() => socket?.connect(), 1000 + Math.random() * 2000);
 	});
 	return socket;
 }
