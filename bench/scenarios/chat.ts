@@ -10,9 +10,17 @@ import WebSocket from 'ws';
 import { Channel } from '../../src/lib/server/db/models';
 import { benchMembers, percentile, sampleRss, startBenchApp, type BenchApp } from '../support';
 
-const sizes = (process.env.BENCH_CHAT_SIZES ?? '100,1000,2000').split(',').map(Number);
-const rate = Number(process.env.BENCH_CHAT_RATE ?? 10); // messages per second, fixed
-const seconds = Number(process.env.BENCH_CHAT_SECONDS ?? 10);
+export interface ChatBenchOptions {
+	name: string;
+	sizes: number[];
+	/** Messages per second, fixed. */
+	rate: number;
+	seconds: number;
+	/** Also measure the sustained maximum of stored messages per second. */
+	sustained: boolean;
+}
+
+const fromEnv = (key: string, fallback: string) => process.env[key] ?? fallback;
 const senders = 10;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,7 +100,13 @@ async function connectAll(app: BenchApp, cookies: string[], onMessage: ThinClien
 	return clients;
 }
 
-async function scenario(app: BenchApp, n: number, channelId: string, cohortId: string) {
+async function scenario(
+	app: BenchApp,
+	n: number,
+	channelId: string,
+	cohortId: string,
+	{ name, rate, seconds, sustained }: ChatBenchOptions
+) {
 	const members = await benchMembers(n, cohortId);
 	const rssBefore = await sampleRss(app.pid);
 	const sentAt = new Map<string, number>();
@@ -161,9 +175,14 @@ async function scenario(app: BenchApp, n: number, channelId: string, cohortId: s
 	}
 	const f = (v: number) => v.toFixed(1);
 	console.log(
-		`BENCH chat n=${n} rate=${rate} msgs=${total} deliv=${latencies.length} p50=${f(percentile(latencies, 50))} p95=${f(percentile(latencies, 95))} p99=${f(percentile(latencies, 99))} max=${f(Math.max(...latencies))} ackP50=${f(percentile(acks, 50))} ackP99=${f(percentile(acks, 99))} lost=${lost} dup=${dup} ooo=${ooo} failed=${failed} rssMB=${rssConnected.toFixed(0)} perSocketKB=${(((rssConnected - rssBefore) * 1024) / n).toFixed(1)}`
+		`BENCH ${name} n=${n} rate=${rate} msgs=${total} deliv=${latencies.length} p50=${f(percentile(latencies, 50))} p95=${f(percentile(latencies, 95))} p99=${f(percentile(latencies, 99))} max=${f(Math.max(...latencies))} ackP50=${f(percentile(acks, 50))} ackP99=${f(percentile(acks, 99))} lost=${lost} dup=${dup} ooo=${ooo} failed=${failed} rssMB=${rssConnected.toFixed(0)} perSocketKB=${(((rssConnected - rssBefore) * 1024) / n).toFixed(1)}`
 	);
 
+	if (!sustained) {
+		for (const c of clients) c.close();
+		await sleep(1000);
+		return;
+	}
 	// Sustained: as fast as the server acknowledges, 20 sends in flight, for 5 seconds.
 	const burstAcks: number[] = [];
 	let stored = 0;
@@ -184,15 +203,25 @@ async function scenario(app: BenchApp, n: number, channelId: string, cohortId: s
 	await sleep(1000);
 }
 
-export async function run() {
+export async function runChat(options: ChatBenchOptions) {
 	const app = await startBenchApp({ CHAT_RATE_LIMIT: 'off' });
 	try {
 		const channel = await Channel.findOne({ kind: 'cohort' }, { cohortId: 1 })
 			.sort({ name: -1 })
 			.lean();
-		for (const n of sizes)
-			await scenario(app, n, channel!._id.toString(), String(channel!.cohortId));
+		for (const n of options.sizes)
+			await scenario(app, n, channel!._id.toString(), String(channel!.cohortId), options);
 	} finally {
 		await app.stop();
 	}
+}
+
+export function run() {
+	return runChat({
+		name: 'chat',
+		sizes: fromEnv('BENCH_CHAT_SIZES', '100,1000,2000').split(',').map(Number),
+		rate: Number(fromEnv('BENCH_CHAT_RATE', '10')),
+		seconds: Number(fromEnv('BENCH_CHAT_SECONDS', '10')),
+		sustained: true
+	});
 }

@@ -322,7 +322,7 @@ async function flushBookkeeping() {
 				{ $set: { lastSeq: seq, lastMessageAt: at } }
 			)
 		),
-		...reads.map((r) => markRead(r.actor, r.channelId, r.seq))
+		...reads.map((r) => advanceRead(r.actor, r.channelId, r.seq))
 	]);
 }
 
@@ -466,11 +466,17 @@ export async function reactToMessage(
 	return toMessageDto(updated);
 }
 
-/** Moves the actor's read position forward (never back). */
+/** Moves the actor's read position forward (never back); answers the position now stored. */
 export async function markRead(actor: Actor, channelId: string, seq: number): Promise<number> {
 	const channel = await requireChannel(actor, channelId);
+	const filter = await advanceRead(actor, channel.id, seq);
+	const row = await ChannelRead.findOne(filter, { lastReadSeq: 1 }).lean();
+	return row?.lastReadSeq ?? seq;
+}
+
+async function advanceRead(actor: Actor, channelId: string, seq: number) {
 	const filter = {
-		channelId: new Types.ObjectId(channel.id),
+		channelId: new Types.ObjectId(channelId),
 		memberId: new Types.ObjectId(actor.id)
 	};
 	try {
@@ -483,8 +489,7 @@ export async function markRead(actor: Actor, channelId: string, seq: number): Pr
 		// The pair exists with a higher position: the upsert collided with the unique index.
 		if ((err as { code?: number }).code !== 11000) throw err;
 	}
-	const row = await ChannelRead.findOne(filter, { lastReadSeq: 1 }).lean();
-	return row?.lastReadSeq ?? seq;
+	return filter;
 }
 
 export async function lastReadSeq(actor: Actor, channelId: string): Promise<number> {
