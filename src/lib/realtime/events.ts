@@ -63,11 +63,11 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-	'channel:join': ChatRequest<unknown, { lastSeq: number; presence: ChatPresence }>;
+	'channel:join': ChatRequest<unknown, { presence: ChatPresence }>;
 	'channel:leave': ChatRequest<unknown, null>;
 	'channel:read': ChatRequest<unknown, { lastReadSeq: number }>;
 	'message:send': ChatRequest<unknown, ChatMessageDto>;
-	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[]; lastSeq: number }>;
+	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[] }>;
 	'message:edit': ChatRequest<unknown, ChatMessageDto>;
 	'message:delete': ChatRequest<unknown, ChatMessageDto>;
 	'message:react': ChatRequest<unknown, ChatMessageDto>;

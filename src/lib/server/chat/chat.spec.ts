@@ -63,7 +63,6 @@ describe('chat service', () => {
 		for (let i = 1; i <= 7; i++) await send(channelId, `n${i}`);
 		const latest = await chat.history(anna, { channelId, limit: 3 });
 		expect(latest.messages.map((m) => m.seq)).toEqual([5, 6, 7]);
-		expect(latest.lastSeq).toBe(7);
 		const older = await chat.history(anna, { channelId, beforeSeq: 5, limit: 3 });
 		expect(older.messages.map((m) => m.seq)).toEqual([2, 3, 4]);
 		const after = await chat.history(anna, { channelId, afterSeq: 5, limit: 50 });

@@ -371,9 +371,8 @@ export function broadcastUpdate(message: ChatMessageDto): void {
 }
 
 export interface HistoryPage {
+	/** In seq order; fewer than the limit means there is no more in that direction. */
 	messages: ChatMessageDto[];
-	/** The channel's highest seq now (for "more to fetch" and unread maths). */
-	lastSeq: number;
 }
 
 /**
@@ -396,8 +395,7 @@ export async function history(actor: Actor, req: HistoryRequest): Promise<Histor
 			await Message.find(filter).sort({ seq: -1 }).limit(req.limit).lean<MessageLean[]>()
 		).reverse();
 	}
-	const last = await Message.findOne({ channelId }, { seq: 1 }).sort({ seq: -1 }).lean();
-	return { messages: rows.map(toMessageDto), lastSeq: last?.seq ?? 0 };
+	return { messages: rows.map(toMessageDto) };
 }
 
 async function ownMessage(actor: Actor, channelId: string, seq: number) {

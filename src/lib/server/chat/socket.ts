@@ -102,11 +102,8 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 			await chat.requireChannel(actor, channelId);
 			await socket.join(room(channelId));
 			schedulePresence(io, channelId);
-			const [page, presence] = await Promise.all([
-				chat.history(actor, { channelId, limit: 1 }),
-				presenceOf(io, channelId)
-			]);
-			return { lastSeq: page.lastSeq, presence };
+			// The client fetches what it misses with message:history (afterSeq) right after.
+			return { presence: await presenceOf(io, channelId) };
 		})
 	);
 

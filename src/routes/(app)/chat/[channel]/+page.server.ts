@@ -26,7 +26,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		channel,
 		channels,
 		messages: page.messages,
-		lastSeq: page.lastSeq,
 		lastReadSeq,
 		members,
 		me: { id: member.id, name: member.displayName },
