@@ -175,7 +175,7 @@ async function scenario(
 	}
 	const f = (v: number) => v.toFixed(1);
 	console.log(
-		`BENCH ${name} n=${n} rate=${rate} msgs=${total} deliv=${latencies.length} p50=${f(percentile(latencies, 50))} p95=${f(percentile(latencies, 95))} p99=${f(percentile(latencies, 99))} max=${f(Math.max(...latencies))} ackP50=${f(percentile(acks, 50))} ackP99=${f(percentile(acks, 99))} lost=${lost} dup=${dup} ooo=${ooo} failed=${failed} rssMB=${rssConnected.toFixed(0)} perSocketKB=${(((rssConnected - rssBefore) * 1024) / n).toFixed(1)}`
+		`BENCH ${name} n=${n} rate=${rate} msgs=${total} deliv=${latencies.length} p50=${f(percentile(latencies, 50))} p95=${f(percentile(latencies, 95))} p99=${f(percentile(latencies, 99))} max=${f(percentile(latencies, 100))} ackP50=${f(percentile(acks, 50))} ackP99=${f(percentile(acks, 99))} lost=${lost} dup=${dup} ooo=${ooo} failed=${failed} rssMB=${rssConnected.toFixed(0)} perSocketKB=${(((rssConnected - rssBefore) * 1024) / n).toFixed(1)}`
 	);
 
 	if (!sustained) {

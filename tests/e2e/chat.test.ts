@@ -70,3 +70,56 @@ test('a member of another cohort gets 404 for the channel', async ({ browser }) 
 	await anna.context().close();
 	await paul.context().close();
 });
+
+test('mention autocomplete, reply, reaction, edit and delete work from the keyboard', async ({
+	browser
+}) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	await openCohortChannel(anna);
+	const composer = anna.getByLabel(/^Nachricht an Durchgang 1/);
+	await composer.click();
+	await composer.pressSequentially('Hallo @jon');
+	await expect(anna.getByRole('option', { name: /Jonas Becker/ })).toHaveAttribute(
+		'aria-selected',
+		'true'
+	);
+	await composer.press('Enter'); // picks the suggestion, does not send
+	await expect(composer).toHaveValue('Hallo @jonas.becker ');
+	await composer.pressSequentially('wie geht es?');
+	await composer.press('Enter');
+	const timeline = anna.getByTestId('timeline');
+	const mine = timeline.locator('li[data-seq]').filter({ hasText: 'wie geht es?' });
+	await expect(mine).toHaveCount(1);
+
+	await mine.getByRole('button', { name: 'Antworten' }).focus();
+	await anna.keyboard.press('Enter');
+	await expect(anna.getByText(/^Antwort an Anna Schulze/)).toBeVisible();
+	await expect(composer).toBeFocused();
+	await composer.pressSequentially('Nachtrag');
+	await composer.press('Enter');
+	const reply = timeline.locator('li[data-seq]').filter({ hasText: 'Nachtrag' });
+	await expect(reply.getByRole('link', { name: /Antwort auf Anna Schulze/ })).toBeVisible();
+
+	await reply.getByRole('button', { name: 'Reaktion hinzufügen' }).focus();
+	await anna.keyboard.press('Enter');
+	await reply.getByRole('button', { name: 'Mit Feiern reagieren' }).focus();
+	await anna.keyboard.press('Enter');
+	await expect(reply.getByRole('button', { name: 'Feiern: 1' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+
+	await reply.getByRole('button', { name: 'Bearbeiten' }).focus();
+	await anna.keyboard.press('Enter');
+	const editor = reply.getByLabel('Nachricht bearbeiten');
+	await editor.fill('Nachtrag, korrigiert');
+	await editor.press('Enter');
+	await expect(reply.getByText('Nachtrag, korrigiert')).toBeVisible();
+	await expect(reply.getByText('(bearbeitet)')).toBeVisible();
+
+	anna.once('dialog', (dialog) => void dialog.accept());
+	await reply.getByRole('button', { name: 'Löschen' }).focus();
+	await anna.keyboard.press('Enter');
+	await expect(reply.getByText('Nachricht gelöscht')).toBeVisible();
+	await anna.context().close();
+});
