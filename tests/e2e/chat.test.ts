@@ -97,8 +97,10 @@ test('mention autocomplete, reply, reaction, edit and delete work from the keybo
 	await expect(composer).toBeFocused();
 	await composer.pressSequentially('Nachtrag');
 	await composer.press('Enter');
-	const reply = timeline.locator('li[data-seq]').filter({ hasText: 'Nachtrag' });
-	await expect(reply.getByRole('link', { name: /Antwort auf Anna Schulze/ })).toBeVisible();
+	const sent = timeline.locator('li[data-seq]').filter({ hasText: 'Nachtrag' });
+	await expect(sent.getByRole('link', { name: /Antwort auf Anna Schulze/ })).toBeVisible();
+	// By its seq from here on: while it is edited its text is in a textarea, not in the item.
+	const reply = timeline.locator(`li[data-seq="${await sent.getAttribute('data-seq')}"]`);
 
 	await reply.getByRole('button', { name: 'Reaktion hinzufügen' }).focus();
 	await anna.keyboard.press('Enter');
