@@ -203,16 +203,18 @@ async function scenario(
 	await sleep(1000);
 }
 
+/** A fresh server per N, so the memory per socket is not blurred by the previous run's heap. */
 export async function runChat(options: ChatBenchOptions) {
-	const app = await startBenchApp({ CHAT_RATE_LIMIT: 'off' });
-	try {
-		const channel = await Channel.findOne({ kind: 'cohort' }, { cohortId: 1 })
-			.sort({ name: -1 })
-			.lean();
-		for (const n of options.sizes)
+	for (const n of options.sizes) {
+		const app = await startBenchApp({ CHAT_RATE_LIMIT: 'off' });
+		try {
+			const channel = await Channel.findOne({ kind: 'cohort' }, { cohortId: 1 })
+				.sort({ name: -1 })
+				.lean();
 			await scenario(app, n, channel!._id.toString(), String(channel!.cohortId), options);
-	} finally {
-		await app.stop();
+		} finally {
+			await app.stop();
+		}
 	}
 }
 
