@@ -265,6 +265,7 @@ describe('chat protocol over Socket.IO', () => {
 		const limited = answers.filter((a) => !a.ok);
 		expect(limited.length).toBeGreaterThan(0);
 		expect(limited[0]).toMatchObject({ ok: false, code: 'rate_limited' });
+		if (!limited[0]!.ok) expect(limited[0]!.error).toMatch(/zu schnell/);
 		const stored = await storedMessages(uri, channelId);
 		expect(stored.length).toBe(answers.filter((a) => a.ok).length);
 		expect((await request(lukas, 'message:history', { channelId, limit: 5 })).ok).toBe(true);

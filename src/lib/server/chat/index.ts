@@ -23,7 +23,8 @@ export type ChatErrorCode = 'invalid' | 'not_found' | 'forbidden' | 'rate_limite
 export class ChatError extends Error {
 	constructor(
 		readonly code: ChatErrorCode,
-		readonly reason: 'notFound' | 'editWindow' | 'notOwn' | 'deleted' | 'invalid' = 'notFound'
+		readonly reason:
+			'notFound' | 'editWindow' | 'notOwn' | 'deleted' | 'invalid' | 'rate_limited' = 'notFound'
 	) {
 		super(code);
 		this.name = 'ChatError';

@@ -127,7 +127,7 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		'message:send',
 		handle(socket, schemas.sendMessage, async (input) => {
 			if (rateLimitOn() && !sendLimiter.take(actor.id))
-				throw new chat.ChatError('rate_limited', 'invalid');
+				throw new chat.ChatError('rate_limited', 'rate_limited');
 			// Stored first, then broadcast; a retried clientId was broadcast the first time.
 			return (await chat.postMessage(actor, input)).message;
 		})
