@@ -52,6 +52,32 @@ export class ChatChannel {
 		this.hasOlder = (this.messages[0]?.seq ?? 1) > 1;
 	}
 
+	/**
+	 * The outbox outlives a reload of the tab (sessionStorage): what was typed offline is not
+	 * lost, and sending it again is safe because each item keeps its clientId.
+	 */
+	private get storageKey() {
+		return `chat-outbox:${this.channelId}`;
+	}
+
+	private restoreOutbox(): OutboxItem[] {
+		try {
+			const saved = JSON.parse(sessionStorage.getItem(this.storageKey) ?? '[]') as OutboxItem[];
+			return saved.map((o) => ({ ...o, status: o.status === 'failed' ? 'failed' : 'pending' }));
+		} catch {
+			return []; // server rendering or storage unavailable
+		}
+	}
+
+	private persistOutbox() {
+		try {
+			if (this.outbox.length === 0) sessionStorage.removeItem(this.storageKey);
+			else sessionStorage.setItem(this.storageKey, JSON.stringify(this.outbox));
+		} catch {
+			// storage full or unavailable: the outbox still lives in memory
+		}
+	}
+
 	get lastSeq(): number {
 		return this.messages.at(-1)?.seq ?? 0;
 	}
@@ -75,6 +101,8 @@ export class ChatChannel {
 	/** Binds to the tab's socket; returns the function that unbinds. */
 	attach(socket: AppSocket): () => void {
 		this.socket = socket;
+		// Restored in the browser only, after hydration, so server and client render alike.
+		this.outbox = this.restoreOutbox();
 		const onNew = (m: ChatMessageDto) => {
 			if (m.channelId !== this.channelId) return;
 			const isNew = this.merge([m]);
@@ -153,8 +181,10 @@ export class ChatChannel {
 		}
 		// A message that arrived by broadcast before its acknowledgement leaves the outbox.
 		const stored = incoming.map((m) => m.clientId);
-		if (this.outbox.some((o) => stored.includes(o.clientId)))
+		if (this.outbox.some((o) => stored.includes(o.clientId))) {
 			this.outbox = this.outbox.filter((o) => !stored.includes(o.clientId));
+			this.persistOutbox();
+		}
 		return added;
 	}
 
@@ -220,6 +250,7 @@ export class ChatChannel {
 	/** Queues a message; it goes out now if connected, or after the next reconnect. */
 	send(body: string, replyTo: number | null): void {
 		this.outbox.push({ clientId: newClientId(), body, replyTo, status: 'pending', error: '' });
+		this.persistOutbox();
 		void this.flush();
 	}
 
@@ -231,6 +262,7 @@ export class ChatChannel {
 
 	discard(clientId: string): void {
 		this.outbox = this.outbox.filter((o) => o.clientId !== clientId);
+		this.persistOutbox();
 	}
 
 	/** Sends the outbox in order, one at a time, each with its own fixed clientId. */
