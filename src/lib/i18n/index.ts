@@ -5,6 +5,7 @@ import auth from './messages/auth';
 import notifications from './messages/notifications';
 import members from './messages/members';
 import admin from './messages/admin';
+import chat from './messages/chat';
 
 export * from './locales';
 
@@ -18,14 +19,16 @@ const dictionaries = {
 		auth: auth.de,
 		notifications: notifications.de,
 		members: members.de,
-		admin: admin.de
+		admin: admin.de,
+		chat: chat.de
 	},
 	en: {
 		...common.en,
 		auth: auth.en,
 		notifications: notifications.en,
 		members: members.en,
-		admin: admin.en
+		admin: admin.en,
+		chat: chat.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -20,12 +20,60 @@ export interface NotificationDto {
 	createdAt: string;
 }
 
-export interface ServerToClientEvents {
-	'notification:new': (notification: NotificationDto) => void;
+export interface ChatMessageDto {
+	id: string;
+	channelId: string;
+	seq: number;
+	authorId: string;
+	authorName: string;
+	/** Markdown source (empty once deleted), for editing. */
+	body: string;
+	/** Sanitised HTML rendered on write. */
+	html: string;
+	clientId: string;
+	replyTo: number | null;
+	/** Reaction name -> member ids. */
+	reactions: Record<string, string[]>;
+	editedAt: string | null;
+	deletedAt: string | null;
+	createdAt: string;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export interface ChatPresence {
+	channelId: string;
+	members: { id: string; name: string }[];
+}
+
+export interface ChatTyping {
+	channelId: string;
+	memberId: string;
+	name: string;
+	typing: boolean;
+}
+
+type ChatRequest<P, T> = (payload: P, ack: (answer: Ack<T>) => void) => void;
+
+export interface ServerToClientEvents {
+	'notification:new': (notification: NotificationDto) => void;
+	'message:new': (message: ChatMessageDto) => void;
+	/** An edit, delete or reaction: the full message as stored now. */
+	'message:updated': (message: ChatMessageDto) => void;
+	'typing:update': (typing: ChatTyping) => void;
+	'presence:update': (presence: ChatPresence) => void;
+}
+
+export interface ClientToServerEvents {
+	'channel:join': ChatRequest<unknown, { presence: ChatPresence }>;
+	'channel:leave': ChatRequest<unknown, null>;
+	'channel:read': ChatRequest<unknown, { lastReadSeq: number }>;
+	'message:send': ChatRequest<unknown, ChatMessageDto>;
+	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[] }>;
+	'message:edit': ChatRequest<unknown, ChatMessageDto>;
+	'message:delete': ChatRequest<unknown, ChatMessageDto>;
+	'message:react': ChatRequest<unknown, ChatMessageDto>;
+	'typing:start': (payload: unknown) => void;
+	'typing:stop': (payload: unknown) => void;
+}
 
 export interface SocketData {
 	memberId: string;

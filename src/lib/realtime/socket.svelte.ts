@@ -27,10 +27,11 @@ export function getSocket(): AppSocket {
 		connection.status = reason === 'io server disconnect' ? 'closed' : 'reconnecting';
 	});
 	socket.on('connect_error', (err) => {
-		connection.status =
-			err.message === 'unauthorized' || err.message === 'forbidden_origin'
-				? 'closed'
-				: 'reconnecting';
+		const final = err.message === 'unauthorized' || err.message === 'forbidden_origin';
+		connection.status = final ? 'closed' : 'reconnecting';
+		// A handshake the server refused for a passing reason (database away, throttled) is not
+		// retried by Socket.IO itself: try again after a jittered pause.
+		if (!final && !socket!.active) setTimeout(() => socket?.connect(), 1000 + Math.random() * 2000);
 	});
 	return socket;
 }

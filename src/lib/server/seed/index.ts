@@ -1,4 +1,5 @@
 import { Types } from 'mongoose';
+import { seedChat } from '../chat/seed';
 import { ensureCohortChannel } from '../cohorts';
 import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
@@ -20,7 +21,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [seedDemoInvitations];
+const steps: SeedStep[] = [seedDemoInvitations, seedChat];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it

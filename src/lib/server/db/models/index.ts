@@ -9,3 +9,4 @@ export { LoginAttempt } from './login-attempt';
 export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
 export { Notification, type NotificationDoc, notificationKinds } from './notification';
+export { Message, type MessageDoc, ChannelRead } from './message';

@@ -1,0 +1,129 @@
+import { Types, trusted } from 'mongoose';
+import { Message } from '../db/models';
+
+/**
+ * Appends messages to a channel with gap-free sequence numbers, in batches.
+ *
+ * The rule is the one of `insertWithNextSeq` (db/sequence.ts): the number is max + 1 and the
+ * unique (channelId, seq) index decides races between instances. What this adds is batching:
+ * sends that arrive while an insert for the channel is running are written together by the
+ * next ordered insertMany with consecutive numbers. Each insert on the embedded database costs
+ * tens of milliseconds, so one at a time caps a busy channel at a few dozen messages per second.
+ *
+ * An ordered insertMany stops at the first error, so a batch never leaves a hole: the messages
+ * before the conflict are stored, the conflicting one and the rest are looked up (a retry with
+ * the same clientId finds its message) or queued again after re-reading the maximum.
+ */
+export interface AppendItem {
+	clientId: string;
+	build: (seq: number) => Record<string, unknown>;
+}
+export interface Appended<T> {
+	doc: T;
+	created: boolean;
+}
+
+interface Waiting<T> extends AppendItem {
+	id: Types.ObjectId;
+	attempts: number;
+	resolve: (result: Appended<T>) => void;
+	reject: (err: unknown) => void;
+}
+
+interface ChannelQueue {
+	waiting: Waiting<unknown>[];
+	running: boolean;
+	/** The highest seq this process knows to be taken; null after a conflict (re-read). */
+	lastSeq: number | null;
+}
+
+const maxBatch = 50;
+const maxAttempts = 20;
+const queues = new Map<string, ChannelQueue>();
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
+
+export function appendMessage<T>(
+	channelId: Types.ObjectId,
+	item: AppendItem
+): Promise<Appended<T>> {
+	const key = channelId.toString();
+	let queue = queues.get(key);
+	if (!queue) {
+		queue = { waiting: [], running: false, lastSeq: null };
+		queues.set(key, queue);
+	}
+	const q = queue;
+	return new Promise<Appended<T>>((resolve, reject) => {
+		q.waiting.push({
+			...item,
+			id: new Types.ObjectId(),
+			attempts: 0,
+			resolve: resolve as Waiting<unknown>['resolve'],
+			reject
+		});
+		if (!q.running) void drain(channelId, q);
+	});
+}
+
+async function currentMax(channelId: Types.ObjectId): Promise<number> {
+	const last = await Message.findOne({ channelId }, { seq: 1 }).sort({ seq: -1 }).lean();
+	return last?.seq ?? 0;
+}
+
+async function drain(channelId: Types.ObjectId, queue: ChannelQueue) {
+	queue.running = true;
+	try {
+		while (queue.waiting.length > 0) {
+			const batch = queue.waiting.splice(0, maxBatch);
+			try {
+				await insertBatch(channelId, queue, batch);
+			} catch (err) {
+				queue.lastSeq = null;
+				for (const item of batch) item.reject(err);
+			}
+		}
+	} finally {
+		queue.running = false;
+		if (queue.waiting.length === 0) queues.delete(channelId.toString());
+	}
+}
+
+async function insertBatch(
+	channelId: Types.ObjectId,
+	queue: ChannelQueue,
+	batch: Waiting<unknown>[]
+) {
+	queue.lastSeq ??= await currentMax(channelId);
+	const first = queue.lastSeq + 1;
+	const docs = batch.map((item, i) => ({ ...item.build(first + i), _id: item.id }));
+	try {
+		const inserted = await Message.insertMany(docs, { ordered: true });
+		queue.lastSeq = first + batch.length - 1;
+		batch.forEach((item, i) => item.resolve({ doc: inserted[i]!.toObject(), created: true }));
+		return;
+	} catch (err) {
+		queue.lastSeq = null;
+		if (!isDuplicateKey(err)) throw err;
+	}
+	// A conflict: find out which of the batch are stored, which already existed, and retry the rest.
+	const stored = await Message.find({ _id: trusted({ $in: batch.map((b) => b.id) }) }).lean();
+	const storedIds = new Set(stored.map((d) => d._id.toString()));
+	const again: Waiting<unknown>[] = [];
+	for (const item of batch) {
+		const own = stored.find((d) => d._id.toString() === item.id.toString());
+		if (own) {
+			item.resolve({ doc: own, created: true });
+			continue;
+		}
+		const existing = await Message.findOne({ channelId, clientId: item.clientId }).lean();
+		if (existing && !storedIds.has(existing._id.toString())) {
+			item.resolve({ doc: existing, created: false });
+		} else if (++item.attempts >= maxAttempts) {
+			item.reject(new Error('could not take a sequence number'));
+		} else {
+			again.push(item);
+		}
+	}
+	queue.waiting.unshift(...again);
+}

@@ -1,0 +1,110 @@
+import mongoose, { Types } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseUri } from '../../../../tests/support/db';
+import { Channel, ChannelRead, Message } from '../db/models';
+import * as chat from './index';
+
+// Not useTestDatabase(): it builds every model's indexes, and the Channel model's partial
+// index is refused by the embedded database. The chat's own indexes are built here.
+beforeAll(async () => {
+	await mongoose.connect(databaseUri(`chat_service_${process.pid}_${Date.now().toString(36)}`));
+	await Promise.all([Message.init(), ChannelRead.init()]);
+});
+afterAll(async () => {
+	await mongoose.connection.dropDatabase().catch(() => undefined);
+	await mongoose.disconnect();
+});
+
+const cohortId = new Types.ObjectId().toString();
+const otherCohortId = new Types.ObjectId().toString();
+const anna = {
+	id: new Types.ObjectId().toString(),
+	displayName: 'Anna',
+	roles: ['alumni' as const],
+	cohortIds: [cohortId]
+};
+const paul = {
+	...anna,
+	id: new Types.ObjectId().toString(),
+	displayName: 'Paul',
+	cohortIds: [otherCohortId]
+};
+const petra = {
+	...anna,
+	id: new Types.ObjectId().toString(),
+	roles: ['supervisor' as const],
+	cohortIds: []
+};
+
+async function cohortChannel(cohort: string, slug: string) {
+	const doc = await Channel.create({ kind: 'cohort', name: slug, slug, cohortId: cohort });
+	return doc._id.toString();
+}
+
+const send = (channelId: string, body: string, clientId = new Types.ObjectId().toString()) =>
+	chat.sendMessage(anna, { channelId, clientId, body });
+
+describe('chat service', () => {
+	it('numbers concurrent sends 1..n without gaps and answers a repeated clientId with the stored message', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-seq');
+		const results = await Promise.all(
+			Array.from({ length: 30 }, (_, i) => send(channelId, `m${i}`))
+		);
+		expect(results.map((r) => r.message.seq).sort((a, b) => a - b)).toEqual(
+			Array.from({ length: 30 }, (_, i) => i + 1)
+		);
+		const again = await send(channelId, 'anders', results[4]!.message.clientId);
+		expect(again).toMatchObject({ created: false, message: { seq: results[4]!.message.seq } });
+		expect(await Message.countDocuments({ channelId: new Types.ObjectId(channelId) })).toBe(30);
+	});
+
+	it('pages history back by seq and forward after a seq', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-history');
+		for (let i = 1; i <= 7; i++) await send(channelId, `n${i}`);
+		const latest = await chat.history(anna, { channelId, limit: 3 });
+		expect(latest.messages.map((m) => m.seq)).toEqual([5, 6, 7]);
+		const older = await chat.history(anna, { channelId, beforeSeq: 5, limit: 3 });
+		expect(older.messages.map((m) => m.seq)).toEqual([2, 3, 4]);
+		const after = await chat.history(anna, { channelId, afterSeq: 5, limit: 50 });
+		expect(after.messages.map((m) => m.seq)).toEqual([6, 7]);
+	});
+
+	it('refuses another cohort and supervisors with not_found, like an unknown channel', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-access');
+		for (const actor of [paul, petra])
+			await expect(chat.history(actor, { channelId, limit: 5 })).rejects.toMatchObject({
+				code: 'not_found'
+			});
+		await expect(
+			chat.history(anna, { channelId: new Types.ObjectId().toString(), limit: 5 })
+		).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('allows editing only within 15 minutes and deleting clears the text', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-edit');
+		const { message } = await send(channelId, 'erst');
+		const later = new Date(Date.now() + chat.editWindowMs + 1000);
+		await expect(
+			chat.editMessage(anna, { channelId, seq: message.seq, body: 'zu spät' }, later)
+		).rejects.toMatchObject({ code: 'forbidden', reason: 'editWindow' });
+		const edited = await chat.editMessage(anna, { channelId, seq: message.seq, body: '*neu*' });
+		expect(edited.html).toContain('<em>neu</em>');
+		const deleted = await chat.deleteMessage(anna, { channelId, seq: message.seq });
+		expect(deleted).toMatchObject({ body: '', html: '' });
+		expect(deleted.deletedAt).not.toBeNull();
+	});
+
+	it('lists the general and own cohort channels with unread counts; read positions never go back', async () => {
+		await chat.ensureGeneralChannel();
+		const channelId = await cohortChannel(cohortId, 'c-unread');
+		await Channel.updateOne({ _id: channelId }, { $set: { lastSeq: 5 } });
+		await chat.markRead(anna, channelId, 3);
+		await chat.markRead(anna, channelId, 2);
+		expect(await chat.lastReadSeq(anna, channelId)).toBe(3);
+		const list = await chat.listChannels(anna);
+		expect(list[0]!.kind).toBe('general');
+		expect(list.find((c) => c.id === channelId)?.unread).toBe(2);
+		expect((await chat.listChannels(paul)).some((c) => c.id === channelId)).toBe(false);
+		expect(await chat.listChannels(petra)).toEqual([]);
+	});
+});

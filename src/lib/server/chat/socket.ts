@@ -1,0 +1,191 @@
+import type { z } from 'zod';
+import type { Ack, AckErrorCode, ChatPresence, SocketData } from '$lib/realtime/events';
+import * as schemas from '$lib/schemas/chat';
+import { messages } from '$lib/i18n';
+import type { Actor } from '../auth/permissions';
+import { RateLimiter } from '../realtime/rate-limit';
+import type { IO } from '../realtime/io';
+import { errorFields, log } from '../log';
+import * as chat from './index';
+
+type AppSocket = Parameters<Parameters<IO['on']>[1]>[0];
+
+/**
+ * Message floods: a burst of 10, then one per second per member (across their tabs on this
+ * instance). CHAT_RATE_LIMIT=off lifts it for load tests and benchmarks only.
+ */
+const sendLimiter = new RateLimiter(10, 1);
+// Typing and reads are cheap but broadcast: a few per second per socket are plenty.
+const typingLimiter = new RateLimiter(5, 2);
+const rateLimitOn = () => process.env.CHAT_RATE_LIMIT !== 'off';
+
+const room = chat.channelRoom;
+
+function actorOf(data: SocketData): Actor & { displayName: string } {
+	return {
+		id: data.memberId,
+		roles: data.roles,
+		cohortIds: data.cohortIds,
+		displayName: data.displayName
+	};
+}
+
+function refusal(data: SocketData, code: AckErrorCode, reason: string): Ack<never> {
+	const texts = messages(data.locale).chat.errors as Record<string, string>;
+	return { ok: false, code, error: texts[reason] ?? texts[code] ?? texts.unexpected! };
+}
+
+/**
+ * Runs one acknowledged event: validates the payload with the schema, runs the action and
+ * answers with its result or a localised error. A missing or non-function ack is tolerated
+ * (the event is then ignored) so malformed clients cannot crash the handler.
+ */
+function handle<S extends z.ZodType, T>(
+	socket: AppSocket,
+	schema: S,
+	action: (input: z.output<S>) => Promise<T>
+) {
+	return async (payload: unknown, ack: unknown) => {
+		if (typeof ack !== 'function') return;
+		const reply = ack as (answer: Ack<T>) => void;
+		const parsed = schema.safeParse(payload);
+		if (!parsed.success) {
+			const key = parsed.error.issues[0]?.message;
+			return reply(refusal(socket.data, 'invalid', key === 'tooLong' ? 'tooLong' : 'invalid'));
+		}
+		try {
+			reply({ ok: true, data: await action(parsed.data) });
+		} catch (err) {
+			const { code, reason } = chat.errorCode(err);
+			if (reason === 'unexpected') log.error('Chat event failed', errorFields(err));
+			reply(refusal(socket.data, code, reason));
+		}
+	};
+}
+
+/** Presence of a channel across all instances (the adapter asks the others), capped. */
+async function presenceOf(io: IO, channelId: string): Promise<ChatPresence> {
+	const sockets = await io.in(room(channelId)).fetchSockets();
+	const members = new Map<string, string>();
+	for (const s of sockets) {
+		if (members.size >= 200) break;
+		members.set(s.data.memberId, s.data.displayName);
+	}
+	return { channelId, members: [...members].map(([id, name]) => ({ id, name })) };
+}
+
+/**
+ * Presence changes are broadcast at most every 2 s per channel (trailing): a thousand members
+ * joining at once cost a handful of broadcasts, not a thousand.
+ */
+const presenceTimers = new Map<string, NodeJS.Timeout>();
+function schedulePresence(io: IO, channelId: string) {
+	if (presenceTimers.has(channelId)) return;
+	presenceTimers.set(
+		channelId,
+		setTimeout(() => {
+			presenceTimers.delete(channelId);
+			presenceOf(io, channelId)
+				.then((p) => io.to(room(channelId)).emit('presence:update', p))
+				.catch((err: unknown) => log.warn('Presence update failed', errorFields(err)));
+		}, 2000)
+	);
+}
+
+/** The chat's socket events. Permission is checked on every event, not only on join. */
+export function chatHandler(io: IO, socket: AppSocket): void {
+	const actor = actorOf(socket.data);
+
+	socket.on(
+		'channel:join',
+		handle(socket, schemas.channelRef, async ({ channelId }) => {
+			await chat.requireChannel(actor, channelId);
+			await socket.join(room(channelId));
+			schedulePresence(io, channelId);
+			// The client fetches what it misses with message:history (afterSeq) right after.
+			return { presence: await presenceOf(io, channelId) };
+		})
+	);
+
+	socket.on(
+		'channel:leave',
+		handle(socket, schemas.channelRef, async ({ channelId }) => {
+			await socket.leave(room(channelId));
+			schedulePresence(io, channelId);
+			return null;
+		})
+	);
+
+	socket.on(
+		'channel:read',
+		handle(socket, schemas.markRead, async ({ channelId, seq }) => ({
+			lastReadSeq: await chat.markRead(actor, channelId, seq)
+		}))
+	);
+
+	socket.on(
+		'message:send',
+		handle(socket, schemas.sendMessage, async (input) => {
+			if (rateLimitOn() && !sendLimiter.take(actor.id))
+				throw new chat.ChatError('rate_limited', 'rate_limited');
+			// Stored first, then broadcast; a retried clientId was broadcast the first time.
+			return (await chat.postMessage(actor, input)).message;
+		})
+	);
+
+	socket.on(
+		'message:history',
+		handle(socket, schemas.historyRequest, (input) => chat.history(actor, input))
+	);
+
+	socket.on(
+		'message:edit',
+		handle(socket, schemas.editMessage, async (input) => {
+			const message = await chat.editMessage(actor, input);
+			chat.broadcastUpdate(message);
+			return message;
+		})
+	);
+
+	socket.on(
+		'message:delete',
+		handle(socket, schemas.deleteMessage, async (input) => {
+			const message = await chat.deleteMessage(actor, input);
+			chat.broadcastUpdate(message);
+			return message;
+		})
+	);
+
+	socket.on(
+		'message:react',
+		handle(socket, schemas.reactToMessage, async (input) => {
+			const message = await chat.reactToMessage(actor, input);
+			chat.broadcastUpdate(message);
+			return message;
+		})
+	);
+
+	const typing = (state: boolean) => async (payload: unknown) => {
+		const parsed = schemas.channelRef.safeParse(payload);
+		if (!parsed.success || !typingLimiter.take(socket.id)) return;
+		const { channelId } = parsed.data;
+		try {
+			await chat.requireChannel(actor, channelId, 'channel:write');
+		} catch {
+			return; // ephemeral: a refused typing signal is simply dropped
+		}
+		socket.to(room(channelId)).emit('typing:update', {
+			channelId,
+			memberId: actor.id,
+			name: actor.displayName,
+			typing: state
+		});
+	};
+	socket.on('typing:start', typing(true));
+	socket.on('typing:stop', typing(false));
+
+	socket.on('disconnecting', () => {
+		for (const r of socket.rooms)
+			if (r.startsWith('channel:')) schedulePresence(io, r.slice('channel:'.length));
+	});
+}

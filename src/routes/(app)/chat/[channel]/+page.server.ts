@@ -1,0 +1,52 @@
+import { error, redirect } from '@sveltejs/kit';
+import * as auth from '$lib/server/auth';
+import * as chat from '$lib/server/chat';
+import { messages } from '$lib/i18n';
+import { formError, parseForm } from '$lib/server/forms';
+import { sendForm } from '$lib/schemas/chat';
+import type { Actions, PageServerLoad } from './$types';
+
+async function readableChannel(locals: App.Locals, url: URL, slug: string) {
+	const member = auth.requireMember(locals, url);
+	const channel = await chat.findReadableChannelBySlug(member, slug);
+	// Unknown and forbidden look the same: no existence leak.
+	if (!channel) error(404, 'not_found');
+	return { member, channel };
+}
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const { member, channel } = await readableChannel(locals, url, params.channel);
+	const [page, channels, lastReadSeq, members] = await Promise.all([
+		chat.history(member, { channelId: channel.id, limit: 50 }),
+		chat.listChannels(member),
+		chat.lastReadSeq(member, channel.id),
+		chat.listChannelMembers(channel)
+	]);
+	return {
+		channel,
+		channels,
+		messages: page.messages,
+		lastReadSeq,
+		members,
+		me: { id: member.id, name: member.displayName },
+		// A fresh idempotency key for the form without JavaScript (a resubmit stores nothing new).
+		clientId: crypto.randomUUID()
+	};
+};
+
+export const actions = {
+	/** Sending without JavaScript: the same service and broadcast as the socket event. */
+	send: async ({ locals, url, params, request }) => {
+		const { member, channel } = await readableChannel(locals, url, params.channel);
+		const parsed = await parseForm(request, sendForm, locals.locale);
+		if (!parsed.ok) return parsed.failure;
+		try {
+			await chat.postMessage(member, { ...parsed.data, channelId: channel.id });
+		} catch (err) {
+			const { reason } = chat.errorCode(err);
+			const texts = messages(locals.locale).chat.errors as Record<string, string>;
+			return formError(parsed.raw, texts[reason] ?? texts.unexpected!, 'body');
+		}
+		redirect(303, `/chat/${channel.slug}`);
+	}
+} satisfies Actions;
