@@ -20,12 +20,46 @@ export interface NotificationDto {
 	createdAt: string;
 }
 
-export interface ServerToClientEvents {
-	'notification:new': (notification: NotificationDto) => void;
+/** A forum post as a thread page shows it; hidden posts carry no html for members. */
+export interface ForumPostDto {
+	id: string;
+	threadId: string;
+	number: number;
+	authorId: string;
+	authorName: string;
+	authorHandle: string;
+	html: string;
+	createdAt: string;
+	editedAt: string | null;
+	editCount: number;
+	hidden: boolean;
+	hiddenReason: string;
+	quotedPostId: string | null;
+	/** Reaction key -> ids of the members who reacted. */
+	reactions: Record<string, string[]>;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ClientToServerEvents {}
+export interface ForumThreadStateDto {
+	id: string;
+	title: string;
+	categoryId: string;
+	pinned: boolean;
+	locked: boolean;
+	lastNumber: number;
+}
+
+export interface ServerToClientEvents {
+	'notification:new': (notification: NotificationDto) => void;
+	'post:new': (post: ForumPostDto) => void;
+	'post:updated': (post: ForumPostDto) => void;
+	'thread:updated': (thread: ForumThreadStateDto) => void;
+}
+
+export interface ClientToServerEvents {
+	/** Joins the live room of a thread the member may read. */
+	'thread:join': (payload: { threadId: string }, ack: (result: Ack<{ lastNumber: number }>) => void) => void;
+	'thread:leave': (payload: { threadId: string }) => void;
+}
 
 export interface SocketData {
 	memberId: string;

@@ -9,3 +9,16 @@ export { LoginAttempt } from './login-attempt';
 export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
 export { Notification, type NotificationDoc, notificationKinds } from './notification';
+export {
+	ForumCategory,
+	ForumTag,
+	ForumThread,
+	ForumPost,
+	ForumReport,
+	ForumThreadState,
+	reactionKeys,
+	type ReactionKey,
+	type ForumCategoryDoc,
+	type ForumThreadDoc,
+	type ForumPostDoc
+} from './forum';
