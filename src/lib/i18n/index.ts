@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import type { Locale } from './locales';
 import common from './messages/common';
 import auth from './messages/auth';
+import forum from './messages/forum';
 
 export * from './locales';
 
@@ -10,8 +11,8 @@ export * from './locales';
  * against the German ones, so a missing or misspelt key fails the type check.
  */
 const dictionaries = {
-	de: { ...common.de, auth: auth.de },
-	en: { ...common.en, auth: auth.en }
+	de: { ...common.de, auth: auth.de, forum: forum.de },
+	en: { ...common.en, auth: auth.en, forum: forum.en }
 } satisfies Record<Locale, unknown>;
 
 export type Messages = (typeof dictionaries)['de'];

@@ -57,7 +57,10 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
 	/** Joins the live room of a thread the member may read. */
-	'thread:join': (payload: { threadId: string }, ack: (result: Ack<{ lastNumber: number }>) => void) => void;
+	'thread:join': (
+		payload: { threadId: string },
+		ack: (result: Ack<{ lastNumber: number }>) => void
+	) => void;
 	'thread:leave': (payload: { threadId: string }) => void;
 }
 

@@ -84,7 +84,6 @@ beforeAll(async () => {
 	await ForumTag.create({ name: 'Förderung', slug: 'foerderung' });
 });
 
-
 describe('threads and posts', () => {
 	it('creates a thread with its first post, counters and a watching author', async () => {
 		const { threadId } = await forum.createThread(alumna, {

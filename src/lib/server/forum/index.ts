@@ -15,3 +15,4 @@ export * from './moderation';
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { threadRoom } from './live';
 export * from './categories';
+export { rethrow, failure, rateLimited, mayWrite, mayPreview } from './respond';

@@ -35,6 +35,9 @@ import { emitPost } from './live';
 import { termsOf } from './terms';
 
 export const postsPerPage = 20;
+
+/** The `from` of the page that shows post number n. */
+export const pageStart = (n: number) => Math.max(1, n - ((n - 1) % postsPerPage));
 export const threadsPerPage = 25;
 
 export interface ThreadListItem {

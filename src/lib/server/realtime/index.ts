@@ -2,6 +2,7 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { config } from '../config';
 import { errorFields, log } from '../log';
+import { forumHandlers } from '../forum/socket';
 import { authenticateSocket } from './auth';
 import { getIO, type IO } from './io';
 
@@ -11,7 +12,7 @@ export { RateLimiter } from './rate-limit';
 type ConnectionHandler = (io: IO, socket: Parameters<Parameters<IO['on']>[1]>[0]) => void;
 
 /** Each domain (chat, forum, notifications) adds its socket event handlers here. */
-const handlers: ConnectionHandler[] = [];
+const handlers: ConnectionHandler[] = [forumHandlers];
 
 const registered = Symbol.for('netzwerk.io.registered');
 

@@ -2,6 +2,7 @@ import { Types } from 'mongoose';
 import { ensureCohortChannel } from '../cohorts';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
+import { seedForum } from '../forum/seed';
 import { log } from '../log';
 import { createMember } from '../members';
 import { slugify } from '../text';
@@ -19,7 +20,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [];
+const steps: SeedStep[] = [seedForum];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it
