@@ -701,6 +701,15 @@ export async function postHistory(actor: Actor, postId: string): Promise<PostHis
 	};
 }
 
+/** The source for the edit form: only for those who may edit the post. */
+export async function editablePost(actor: Actor, postId: string) {
+	const { post, thread, category } = await loadPost(actor, postId);
+	const own = post.authorId.toString() === actor.id;
+	if (!moderatesCategory(actor, category) && (!own || post.hidden))
+		throw new ForumError('not_found');
+	return { source: post.source, number: post.number, threadId: thread._id.toString() };
+}
+
 /** The Markdown source to pre-fill an edit form or a quote (only for readers of the thread). */
 export async function postSource(actor: Actor, postId: string) {
 	const { post, thread, category } = await loadPost(actor, postId);

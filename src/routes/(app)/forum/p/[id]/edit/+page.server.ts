@@ -9,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const member = requirePermission(locals, url, 'forum:view');
 	try {
-		const post = await forum.postSource(member, params.id);
+		const post = await forum.editablePost(member, params.id);
 		return { post: { id: params.id, ...post } };
 	} catch (err) {
 		forum.rethrow(err);
