@@ -318,7 +318,7 @@ describe('forum pages by role', () => {
 
 describe('forum actions by role', () => {
 	const thread = () => `/forum/t/${ids.generalThread}`;
-	const moderatorOnly = {
+	const moderatorOnly: Record<Who, number | 'login'> = {
 		anonymous: 'login',
 		alumni: 403,
 		supervisor: 404,
