@@ -125,6 +125,9 @@ describe('threads and posts', () => {
 		expect(toModerator.map((n) => n.kind)).toEqual(['mention']);
 		const thread = await ForumThread.findById(threadId).lean();
 		expect(thread?.lastNumber).toBe(6);
+		// The thread's post list (read by the thread page) follows the numbers.
+		const posts = await ForumPost.find({ threadId: thread!._id }).sort({ number: 1 }).lean();
+		expect(thread?.postIds.map(String)).toEqual(posts.map((p) => p._id.toString()));
 	});
 
 	it('refuses bad writes and stores nothing half-written', async () => {
@@ -253,9 +256,20 @@ describe('moderation', () => {
 			[1, 'A3'],
 			[2, 'B1']
 		]);
-		// A reply after the renumbering continues the sequence.
+		// The source thread is numbered without gaps again; a reply continues the sequence.
+		const rest = await ForumPost.find({ threadId: new Types.ObjectId(a.threadId) })
+			.sort({ number: 1 })
+			.lean();
+		expect(rest.map((p) => [p.number, p.text])).toEqual([
+			[1, 'A1'],
+			[2, 'A2']
+		]);
 		const reply = await forum.replyToThread(other, a.threadId, { body: 'A4' });
-		expect(reply.number).toBeGreaterThan(2);
+		expect(reply.number).toBe(3);
+		const loaded = await forum.loadReadableThread(moderator, a.threadId);
+		const view = await forum.viewThread(moderator, loaded.thread, loaded.category, 2);
+		expect(view.posts.map((p) => p.number)).toEqual([2, 3]);
+		expect(view.before).toBe(1);
 		const actions = (await AuditEntry.find({ action: /^forum\.thread/ }).lean()).map(
 			(e) => e.action
 		);

@@ -10,6 +10,7 @@ import {
 	Member,
 	type Role
 } from '../db/models';
+import { resetSequenceCache } from '../db/sequence';
 import { slugify } from '../text';
 import {
 	ForumError,
@@ -97,6 +98,21 @@ async function appendPosts(
 	);
 }
 
+/**
+ * Closes the gaps a split leaves, so post n is again the n-th post. In ascending order every
+ * post moves to a number that is already free, so the unique (thread, number) index holds.
+ */
+async function renumber(threadId: Types.ObjectId) {
+	const posts = await ForumPost.find({ threadId }, { number: 1 }).sort({ number: 1 }).lean();
+	const moves = posts
+		.map((p, i) => ({ id: p._id, from: p.number, to: i + 1 }))
+		.filter((m) => m.from !== m.to);
+	for (const move of moves)
+		await ForumPost.updateOne({ _id: move.id }, { $set: { number: move.to } });
+	// The sequence helper caches the last number per thread; after renumbering it must re-read.
+	resetSequenceCache();
+}
+
 export async function mergeThreads(actor: Actor, sourceId: string, targetId: string) {
 	if (sourceId === targetId) throw new ForumError('same_thread');
 	const { thread: source, category: sourceCategory } = await loadModeratedThread(actor, sourceId);
@@ -180,6 +196,7 @@ export async function splitThread(
 		{ _id: first._id },
 		{ $set: { terms: termsOf(`${input.title} ${firstPost?.text ?? ''}`) } }
 	);
+	await renumber(thread._id);
 	await refreshThread(thread._id);
 	await refreshThread(newId);
 	await Promise.all([refreshCategory(category._id), refreshCategory(target._id)]);

@@ -123,26 +123,48 @@ const postFields = {
 	reactions: 1
 };
 
-/** Recomputes a thread's counters from its posts (exact; two indexed queries). */
+/**
+ * Recomputes a thread's counters and post list from its posts (after merge and split; replies
+ * update them directly).
+ */
 export async function refreshThread(threadId: Types.ObjectId): Promise<void> {
-	const [last, count] = await Promise.all([
-		ForumPost.findOne({ threadId }, { number: 1, createdAt: 1, authorId: 1 })
-			.sort({ number: -1 })
-			.lean(),
-		ForumPost.countDocuments({ threadId })
-	]);
+	const posts = await ForumPost.find({ threadId }, { number: 1, createdAt: 1, authorId: 1 })
+		.sort({ number: 1 })
+		.lean();
+	const last = posts.at(-1);
 	if (!last) return;
 	await ForumThread.updateOne(
 		{ _id: threadId },
 		{
 			$set: {
-				postCount: count,
+				postCount: posts.length,
 				lastNumber: last.number,
 				lastPostAt: last.createdAt,
-				lastPostAuthorId: last.authorId
+				lastPostAuthorId: last.authorId,
+				postIds: posts.map((p) => p._id)
 			}
 		}
 	);
+}
+
+const queues = new Map<string, Promise<unknown>>();
+
+/** Runs writes to one document one after another within this process. */
+function serialised<T>(key: string, work: () => Promise<T>): Promise<T> {
+	const run = (queues.get(key) ?? Promise.resolve()).catch(() => undefined).then(work);
+	queues.set(key, run);
+	void run.finally(() => {
+		if (queues.get(key) === run) queues.delete(key);
+	});
+	return run;
+}
+
+/** Posts by id, one _id lookup each (see postIds on the thread model), in the given order. */
+async function postsByIds(ids: Types.ObjectId[]): Promise<PostLean[]> {
+	const rows = await Promise.all(
+		ids.map((id) => ForumPost.findById(id, postFields).lean<PostLean>())
+	);
+	return rows.filter((p): p is PostLean => p !== null);
 }
 
 /** Thread count and latest activity of a category, from its threads (after every write). */
@@ -297,41 +319,50 @@ export async function viewThread(
 	from = 1
 ): Promise<ThreadView> {
 	const moderator = moderatesCategory(actor, category);
-	const [rows, state] = await Promise.all([
-		ForumPost.find({ threadId: thread._id, number: trusted({ $gte: from }) }, postFields)
-			.sort({ number: 1 })
-			.limit(postsPerPage + 1)
-			.lean<PostLean[]>(),
+	let ids = (thread.postIds ?? []) as (Types.ObjectId | null)[];
+	// A hole (a write lost between two app instances) is repaired from the posts once.
+	if (ids.length < thread.lastNumber || ids.some((id) => !id)) {
+		await refreshThread(thread._id);
+		ids = (await ForumThread.findById(thread._id, { postIds: 1 }).lean())?.postIds ?? [];
+	}
+	const start = Math.min(Math.max(0, from - 1), Math.max(0, ids.length - 1));
+	const [page, state] = await Promise.all([
+		postsByIds(ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id)),
 		ForumThreadState.findOne({ memberId: oid(actor.id), threadId: thread._id }).lean()
 	]);
-	const page = rows.slice(0, postsPerPage);
-	const quotedIds = page.map((p) => p.quotedPostId).filter((id): id is Types.ObjectId => !!id);
-	const quotedRows = quotedIds.length
-		? await ForumPost.find(
-				{ _id: trusted({ $in: quotedIds }), threadId: thread._id },
-				{ number: 1, authorId: 1, text: 1, hidden: 1 }
-			).lean()
-		: [];
+	const quotedIds = [
+		...new Set(page.map((p) => p.quotedPostId?.toString()).filter((id): id is string => !!id))
+	];
+	const quotedRows = (
+		await Promise.all(
+			quotedIds.map((id) =>
+				ForumPost.findById(oid(id), {
+					threadId: 1,
+					number: 1,
+					authorId: 1,
+					text: 1,
+					hidden: 1
+				}).lean()
+			)
+		)
+	).filter((q) => q !== null && q.threadId.equals(thread._id)) as {
+		_id: Types.ObjectId;
+		number: number;
+		authorId: Types.ObjectId;
+		text: string;
+		hidden: boolean;
+	}[];
 	const authors = await authorsOf([
 		...page.map((p) => p.authorId),
 		...quotedRows.map((q) => q.authorId)
 	]);
-	const earlier =
-		from > 1
-			? await ForumPost.findOne(
-					{ threadId: thread._id, number: trusted({ $lt: from }) },
-					{ number: 1 }
-				)
-					.sort({ number: -1 })
-					.lean()
-			: null;
 	const lastShown = page.at(-1)?.number ?? 0;
 	const lastReadNumber = state?.lastReadNumber ?? 0;
 	if (lastShown > lastReadNumber) await markRead(actor.id, thread._id.toString(), lastShown);
 	return {
 		posts: page.map((p) => toPostDto(p, authors, moderator)),
-		before: earlier ? Math.max(1, earlier.number - postsPerPage + 1) : null,
-		after: rows.length > postsPerPage ? rows[postsPerPage]!.number : null,
+		before: start > 0 ? Math.max(1, start + 1 - postsPerPage) : null,
+		after: start + postsPerPage < ids.length ? start + postsPerPage + 1 : null,
 		lastReadNumber,
 		level: (state?.level as ThreadView['level']) ?? 'normal',
 		quoted: Object.fromEntries(
@@ -457,8 +488,9 @@ export async function createThread(actor: Actor, input: NewThread): Promise<{ th
 	const threadId = new Types.ObjectId();
 	const content = rendered(input.body, input.title);
 	// The post first: if it fails nothing points at it; the thread appears only with its post.
+	const postId = new Types.ObjectId();
 	await ForumPost.create({
-		_id: new Types.ObjectId(),
+		_id: postId,
 		threadId,
 		categoryId: category._id,
 		number: 1,
@@ -476,7 +508,8 @@ export async function createThread(actor: Actor, input: NewThread): Promise<{ th
 		lastNumber: 1,
 		lastPostAt: now,
 		lastPostAuthorId: oid(actor.id),
-		participantIds: [oid(actor.id)]
+		participantIds: [oid(actor.id)],
+		postIds: [postId]
 	});
 	await Promise.all([
 		watchByDefault(actor.id, threadId, 1),
@@ -599,17 +632,36 @@ export async function replyToThread(
 			...content
 		})
 	);
-	await ForumThread.updateOne(
-		{ _id: thread._id },
-		{ $addToSet: { participantIds: oid(actor.id) } }
+	// Counters straight from the new post: no recount (a collection scan on the embedded server).
+	// Queued per thread: the embedded server applies concurrent updates of one document
+	// non-atomically, and a lost write would leave a hole in postIds.
+	await serialised(thread._id.toString(), () =>
+		ForumThread.updateOne(
+			{ _id: thread._id },
+			{
+				$set: {
+					[`postIds.${doc.number - 1}`]: doc._id,
+					lastPostAt: doc.createdAt,
+					lastPostAuthorId: doc.authorId
+				},
+				$max: { lastNumber: doc.number, postCount: doc.number },
+				$addToSet: { participantIds: oid(actor.id) }
+			}
+		)
 	);
-	await refreshThread(thread._id);
+	await ForumCategory.updateOne(
+		{ _id: category._id },
+		{
+			$set: {
+				lastActivityAt: doc.createdAt,
+				lastThreadId: thread._id,
+				lastThreadTitle: thread.title
+			}
+		}
+	);
 	const dto = await postDto(doc);
 	emitPost('post:new', dto);
-	await Promise.all([
-		watchByDefault(actor.id, thread._id, doc.number),
-		refreshCategory(category._id)
-	]);
+	await watchByDefault(actor.id, thread._id, doc.number);
 	const mentioned = await notifyMentions(
 		actor,
 		input.body,

@@ -52,6 +52,12 @@ const threadSchema = new Schema(
 		lastPostAt: { type: Date, required: true },
 		lastPostAuthorId: { type: Schema.Types.ObjectId, default: null },
 		participantIds: { type: [Schema.Types.ObjectId], default: [] },
+		/**
+		 * Post ids in number order (post n at index n - 1). A page of a thread is read by these
+		 * ids: the embedded database answers only _id lookups from an index, so even a
+		 * 500-post thread costs one page of lookups, on MongoDB and on the embedded server.
+		 */
+		postIds: { type: [Schema.Types.ObjectId], default: [] },
 		/** Set when a moderator merged this thread into another: its page forwards there. */
 		mergedIntoId: { type: Schema.Types.ObjectId, default: null }
 	},
