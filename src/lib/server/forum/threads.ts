@@ -524,7 +524,44 @@ async function actorName(actor: Actor): Promise<string> {
 	return self?.displayName ?? '';
 }
 
-/** Mentioned members who may read the category and want mention notifications. */
+/**
+ * Notifies those of the given members who may still read the category (a watcher of a moved
+ * thread may have lost access) and did not turn this kind of notification off.
+ */
+async function notifyReaders(
+	actor: Actor,
+	memberIds: string[],
+	category: CategoryLean,
+	kind: 'mention' | 'reply',
+	post: { threadId: Types.ObjectId; title: string; body: string; number: number }
+): Promise<string[]> {
+	if (memberIds.length === 0) return [];
+	const members = await Member.find(
+		{ _id: trusted({ $in: memberIds.map(oid) }), deactivatedAt: null },
+		{ roles: 1, cohortIds: 1, notifications: 1 }
+	).lean();
+	const setting = kind === 'mention' ? 'mentions' : 'replies';
+	const recipients = members
+		.filter(
+			(m) =>
+				m.notifications?.[setting] !== false &&
+				readsCategory(
+					{ id: m._id.toString(), roles: m.roles, cohortIds: m.cohortIds.map(String) },
+					category
+				)
+		)
+		.map((m) => m._id.toString());
+	await notify(recipients, {
+		kind,
+		actorId: actor.id,
+		actorName: await actorName(actor),
+		title: post.title,
+		text: markdownToText(post.body, 200),
+		link: `/forum/t/${post.threadId.toString()}?from=${pageStart(post.number)}#post-${post.number}`
+	});
+	return recipients;
+}
+
 async function notifyMentions(
 	actor: Actor,
 	body: string,
@@ -536,30 +573,7 @@ async function notifyMentions(
 	const handles = extractMentions(body);
 	if (handles.length === 0) return [];
 	const ids = [...(await findMemberIdsByHandles(handles)).values()];
-	if (ids.length === 0) return [];
-	const members = await Member.find(
-		{ _id: trusted({ $in: ids.map(oid) }) },
-		{ roles: 1, cohortIds: 1, notifications: 1 }
-	).lean();
-	const recipients = members
-		.filter(
-			(m) =>
-				m.notifications?.mentions !== false &&
-				readsCategory(
-					{ id: m._id.toString(), roles: m.roles, cohortIds: m.cohortIds.map(String) },
-					category
-				)
-		)
-		.map((m) => m._id.toString());
-	await notify(recipients, {
-		kind: 'mention',
-		actorId: actor.id,
-		actorName: await actorName(actor),
-		title,
-		text: markdownToText(body, 200),
-		link: `/forum/t/${threadId.toString()}?from=${number}#post-${number}`
-	});
-	return recipients;
+	return notifyReaders(actor, ids, category, 'mention', { threadId, title, body, number });
 }
 
 async function notifyWatchers(
@@ -575,29 +589,11 @@ async function notifyWatchers(
 		{ memberId: 1 }
 	).lean();
 	const ids = watchers.map((w) => w.memberId.toString()).filter((id) => !skip.includes(id));
-	if (ids.length === 0) return;
-	const members = await Member.find(
-		{ _id: trusted({ $in: ids.map(oid) }), deactivatedAt: null },
-		{ roles: 1, cohortIds: 1, notifications: 1 }
-	).lean();
-	// A watcher who lost access to the category (thread moved) hears nothing more.
-	const recipients = members
-		.filter(
-			(m) =>
-				m.notifications?.replies !== false &&
-				readsCategory(
-					{ id: m._id.toString(), roles: m.roles, cohortIds: m.cohortIds.map(String) },
-					category
-				)
-		)
-		.map((m) => m._id.toString());
-	await notify(recipients, {
-		kind: 'reply',
-		actorId: actor.id,
-		actorName: await actorName(actor),
+	await notifyReaders(actor, ids, category, 'reply', {
+		threadId: thread._id,
 		title: thread.title,
-		text: markdownToText(body, 200),
-		link: `/forum/t/${thread._id.toString()}?from=${number}#post-${number}`
+		body,
+		number
 	});
 }
 
