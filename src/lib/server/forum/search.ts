@@ -46,6 +46,10 @@ export function highlight(text: string, needles: string[], width = 220): Segment
 	if (text.length > width) {
 		start = Math.max(0, (firstHit?.index ?? 0) - Math.floor(width / 3));
 		end = Math.min(text.length, start + width);
+		// Start and end on word boundaries, not in the middle of a word.
+		if (start > 0)
+			start = Math.min(firstHit?.index ?? start, text.indexOf(' ', start) + 1 || start);
+		if (end < text.length) end = Math.max(text.lastIndexOf(' ', end), (firstHit?.index ?? 0) + 1);
 	}
 	const segments: Segment[] = [];
 	let at = start;
