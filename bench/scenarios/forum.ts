@@ -108,7 +108,9 @@ export async function seedForum(authorId: Types.ObjectId) {
 		Math.floor((postCount - bigThreadPosts) / Math.max(1, threadCount - 1))
 	);
 	const threads = Array.from({ length: threadCount }, (_, i) => {
-		const posts = i === 0 ? bigThreadPosts : perThread;
+		// The remainder is spread over the first threads, so the total is exactly postCount.
+		const extra = i > 0 && i <= (postCount - bigThreadPosts) % Math.max(1, threadCount - 1) ? 1 : 0;
+		const posts = i === 0 ? bigThreadPosts : perThread + extra;
 		return {
 			_id: new Types.ObjectId(),
 			categoryId: category._id,
