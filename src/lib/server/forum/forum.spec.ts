@@ -194,6 +194,36 @@ describe('threads and posts', () => {
 		});
 	});
 
+	it('quotes a post of the same thread only', async () => {
+		const { threadId } = await forum.createThread(alumna, {
+			categoryId: general,
+			title: 'Zitate im Thread',
+			body: 'Der Ursprung',
+			tags: []
+		});
+		const first = await ForumPost.findOne({ threadId: new Types.ObjectId(threadId) }).lean();
+		const reply = await forum.replyToThread(other, threadId, {
+			body: 'Genau so',
+			quotedPostId: first!._id.toString()
+		});
+		const loaded = await forum.loadReadableThread(alumna, threadId);
+		const view = await forum.viewThread(alumna, loaded.thread, loaded.category);
+		expect(view.posts.find((p) => p.id === reply.id)?.quotedPostId).toBe(first!._id.toString());
+		expect(view.quoted[first!._id.toString()]).toMatchObject({ number: 1, text: 'Der Ursprung' });
+		const elsewhere = await forum.createThread(alumna, {
+			categoryId: general,
+			title: 'Anderes Thema',
+			body: 'Text',
+			tags: []
+		});
+		await expect(
+			forum.replyToThread(other, elsewhere.threadId, {
+				body: 'Fremdes Zitat',
+				quotedPostId: first!._id.toString()
+			})
+		).rejects.toMatchObject({ code: 'not_found' });
+	});
+
 	it('tracks read positions and unread markers', async () => {
 		const { threadId } = await forum.createThread(alumna, {
 			categoryId: guests,

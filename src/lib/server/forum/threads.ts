@@ -764,6 +764,7 @@ export async function postSource(actor: Actor, postId: string) {
 	if (post.hidden && !moderatesCategory(actor, category)) throw new ForumError('not_found');
 	return {
 		source: post.source,
+		text: post.text,
 		number: post.number,
 		threadId: thread._id.toString(),
 		authorId: post.authorId.toString()

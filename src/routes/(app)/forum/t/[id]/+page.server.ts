@@ -61,10 +61,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 				? {
 						postId: quoteId,
 						number: quote.number,
-						body: quote.source
-							.split('\n')
-							.map((line) => `> ${line}`)
-							.join('\n')
+						text: quote.text
 					}
 				: null,
 		me: member.id
