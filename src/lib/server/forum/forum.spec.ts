@@ -160,7 +160,16 @@ describe('threads and posts', () => {
 		});
 		const first = await ForumPost.findOne({ threadId: new Types.ObjectId(threadId) }).lean();
 		const postId = first!._id.toString();
+		const loaded = await forum.loadReadableThread(other, threadId);
+		const before = await forum.viewThread(other, loaded.thread, loaded.category);
+		expect(before.posts[0]!.html).toContain('Version eins');
 		await forum.editPost(alumna, postId, 'Version zwei');
+		await forum.toggleReaction(other, postId, 'heart');
+		// The cached page is retired by the edit and the reaction.
+		const reloaded = await forum.loadReadableThread(other, threadId);
+		const after = await forum.viewThread(other, reloaded.thread, reloaded.category);
+		expect(after.posts[0]!.html).toContain('Version zwei');
+		expect(after.posts[0]!.reactions.heart).toEqual([other.id]);
 		await expect(forum.editPost(other, postId, 'Übernommen')).rejects.toMatchObject({
 			code: 'not_author'
 		});

@@ -25,7 +25,7 @@ import {
 } from './access';
 import { emitPost, emitThread, evictNonReaders } from './live';
 import { termsOf } from './terms';
-import { postDto, refreshCategory, refreshThread } from './threads';
+import { postDto, refreshCategory, refreshThread, touchThread } from './threads';
 
 async function reloadThread(id: Types.ObjectId): Promise<ThreadLean> {
 	return (await ForumThread.findById(id).lean<ThreadLean>())!;
@@ -231,6 +231,7 @@ export async function setPostHidden(
 		},
 		{ returnDocument: 'after' }
 	).lean();
+	await touchThread(thread._id);
 	await record({
 		actorId: actor.id,
 		action: hidden ? 'forum.post.hide' : 'forum.post.unhide',

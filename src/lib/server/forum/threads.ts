@@ -7,6 +7,7 @@ import {
 	ForumTag,
 	ForumThread,
 	ForumThreadState,
+	ForumPageCache,
 	Member,
 	reactionKeys,
 	type ForumPostDoc,
@@ -142,7 +143,8 @@ export async function refreshThread(threadId: Types.ObjectId): Promise<void> {
 				lastPostAt: last.createdAt,
 				lastPostAuthorId: last.authorId,
 				postIds: posts.map((p) => p._id)
-			}
+			},
+			$inc: { postsVersion: 1 }
 		}
 	);
 }
@@ -326,10 +328,48 @@ export async function viewThread(
 		ids = (await ForumThread.findById(thread._id, { postIds: 1 }).lean())?.postIds ?? [];
 	}
 	const start = Math.min(Math.max(0, from - 1), Math.max(0, ids.length - 1));
-	const [page, state] = await Promise.all([
-		postsByIds(ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id)),
+	const key = `${thread._id.toString()}:${start}`;
+	const version = thread.postsVersion ?? 0;
+	const [cached, state] = await Promise.all([
+		ForumPageCache.findById(key).lean<PageCacheLean>(),
 		ForumThreadState.findOne({ memberId: oid(actor.id), threadId: thread._id }).lean()
 	]);
+	const rendered =
+		cached && cached.version === version
+			? cached
+			: await buildPage(thread, ids.slice(start, start + postsPerPage), key, version);
+	const lastShown = rendered.posts.at(-1)?.number ?? 0;
+	const lastReadNumber = state?.lastReadNumber ?? 0;
+	if (lastShown > lastReadNumber) await markRead(actor.id, thread._id.toString(), lastShown);
+	return {
+		// Hidden posts keep their text for moderators only.
+		posts: rendered.posts.map((p) => (p.hidden && !moderator ? { ...p, html: '' } : p)),
+		before: start > 0 ? Math.max(1, start + 1 - postsPerPage) : null,
+		after: start + postsPerPage < ids.length ? start + postsPerPage + 1 : null,
+		lastReadNumber,
+		level: (state?.level as ThreadView['level']) ?? 'normal',
+		quoted: rendered.quoted
+	};
+}
+
+interface PageCacheLean {
+	version: number;
+	posts: ForumPostDto[];
+	quoted: ThreadView['quoted'];
+}
+
+/**
+ * Builds one page of a thread (posts, authors, quoted posts) and stores it under its _id, so
+ * the next view of the same version is one lookup instead of two dozen. Any change to the
+ * thread's posts raises its postsVersion, which retires every cached page of it.
+ */
+async function buildPage(
+	thread: ThreadLean,
+	pageIds: (Types.ObjectId | null)[],
+	key: string,
+	version: number
+): Promise<PageCacheLean> {
+	const page = await postsByIds(pageIds.filter((id): id is Types.ObjectId => !!id));
 	const quotedIds = [
 		...new Set(page.map((p) => p.quotedPostId?.toString()).filter((id): id is string => !!id))
 	];
@@ -356,15 +396,9 @@ export async function viewThread(
 		...page.map((p) => p.authorId),
 		...quotedRows.map((q) => q.authorId)
 	]);
-	const lastShown = page.at(-1)?.number ?? 0;
-	const lastReadNumber = state?.lastReadNumber ?? 0;
-	if (lastShown > lastReadNumber) await markRead(actor.id, thread._id.toString(), lastShown);
-	return {
-		posts: page.map((p) => toPostDto(p, authors, moderator)),
-		before: start > 0 ? Math.max(1, start + 1 - postsPerPage) : null,
-		after: start + postsPerPage < ids.length ? start + postsPerPage + 1 : null,
-		lastReadNumber,
-		level: (state?.level as ThreadView['level']) ?? 'normal',
+	const built: PageCacheLean = {
+		version,
+		posts: page.map((p) => toPostDto(p, authors, true)),
 		quoted: Object.fromEntries(
 			quotedRows.map((q) => [
 				q._id.toString(),
@@ -376,6 +410,15 @@ export async function viewThread(
 			])
 		)
 	};
+	await ForumPageCache.updateOne({ _id: key }, { $set: built }, { upsert: true });
+	return built;
+}
+
+/** Retires the cached pages of a thread after any change to its posts. */
+export async function touchThread(threadId: Types.ObjectId): Promise<void> {
+	await serialised(threadId.toString(), () =>
+		ForumThread.updateOne({ _id: threadId }, { $inc: { postsVersion: 1 } })
+	);
 }
 
 /** Where "jump to first unread" lands: the page that starts a few posts before it. */
@@ -641,7 +684,8 @@ export async function replyToThread(
 					lastPostAuthorId: doc.authorId
 				},
 				$max: { lastNumber: doc.number, postCount: doc.number },
-				$addToSet: { participantIds: oid(actor.id) }
+				$addToSet: { participantIds: oid(actor.id) },
+				$inc: { postsVersion: 1 }
 			}
 		)
 	);
@@ -703,6 +747,7 @@ export async function editPost(actor: Actor, postId: string, body: string): Prom
 		},
 		{ returnDocument: 'after' }
 	).lean<PostLean>();
+	await touchThread(thread._id);
 	if (!own)
 		await record({
 			actorId: actor.id,
@@ -788,6 +833,7 @@ export async function toggleReaction(
 		has ? { $pull: { [field]: me } } : { $addToSet: { [field]: me } },
 		{ returnDocument: 'after' }
 	).lean<PostLean>();
+	await touchThread(post.threadId);
 	const dto = await postDto(updated!);
 	emitPost('post:updated', dto);
 	return dto;

@@ -58,6 +58,8 @@ const threadSchema = new Schema(
 		 * 500-post thread costs one page of lookups, on MongoDB and on the embedded server.
 		 */
 		postIds: { type: [Schema.Types.ObjectId], default: [] },
+		/** Raised by every change to the thread's posts; retires cached pages. */
+		postsVersion: { type: Number, default: 0 },
 		/** Set when a moderator merged this thread into another: its page forwards there. */
 		mergedIntoId: { type: Schema.Types.ObjectId, default: null }
 	},
@@ -129,6 +131,21 @@ reportSchema.index({ status: 1, _id: -1 });
 // One open report per member and post: a second click does not flood the queue.
 reportSchema.index({ postId: 1, reporterId: 1, status: 1 });
 
+/**
+ * A rendered page of a thread, by `<threadId>:<start>`: read by _id (the one lookup the
+ * embedded database serves from an index), valid while `version` equals the thread's
+ * postsVersion. Derived data only: dropping the collection loses nothing.
+ */
+const pageCacheSchema = new Schema(
+	{
+		_id: { type: String, required: true },
+		version: { type: Number, required: true },
+		posts: { type: Schema.Types.Mixed, default: [] },
+		quoted: { type: Schema.Types.Mixed, default: {} }
+	},
+	{ versionKey: false }
+);
+
 /** A member's relation to a thread: how far they read, and whether they watch or muted it. */
 const threadStateSchema = new Schema({
 	memberId: { type: Schema.Types.ObjectId, required: true },
@@ -155,3 +172,4 @@ export const ForumThread = defineModel('ForumThread', threadSchema);
 export const ForumPost = defineModel('ForumPost', postSchema);
 export const ForumReport = defineModel('ForumReport', reportSchema);
 export const ForumThreadState = defineModel('ForumThreadState', threadStateSchema);
+export const ForumPageCache = defineModel('ForumPageCache', pageCacheSchema);

@@ -16,6 +16,7 @@ export {
 	ForumPost,
 	ForumReport,
 	ForumThreadState,
+	ForumPageCache,
 	reactionKeys,
 	type ReactionKey,
 	type ForumCategoryDoc,
