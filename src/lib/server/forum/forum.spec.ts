@@ -233,6 +233,30 @@ describe('threads and posts', () => {
 		).rejects.toMatchObject({ code: 'not_found' });
 	});
 
+	it('keeps the cached first page of a category current', async () => {
+		const category = () => ForumCategory.findById(guests).lean() as never;
+		const a = await forum.createThread(alumna, {
+			categoryId: guests,
+			title: 'Liste älter',
+			body: 'a',
+			tags: []
+		});
+		const b = await forum.createThread(alumna, {
+			categoryId: guests,
+			title: 'Liste neuer',
+			body: 'b',
+			tags: []
+		});
+		const first = await forum.listThreads(alumna, await category());
+		expect(first.threads.slice(0, 2).map((t) => t.id)).toEqual([b.threadId, a.threadId]);
+		await forum.replyToThread(other, a.threadId, { body: 'hoch damit' });
+		const afterReply = await forum.listThreads(alumna, await category());
+		expect(afterReply.threads[0]!.id).toBe(a.threadId);
+		await forum.setThreadFlag(moderator, b.threadId, 'pinned', true);
+		const afterPin = await forum.listThreads(alumna, await category());
+		expect(afterPin.pinned.map((t) => t.id)).toEqual([b.threadId]);
+	});
+
 	it('tracks read positions and unread markers', async () => {
 		const { threadId } = await forum.createThread(alumna, {
 			categoryId: guests,

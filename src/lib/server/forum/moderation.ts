@@ -25,7 +25,7 @@ import {
 } from './access';
 import { emitPost, emitThread, evictNonReaders } from './live';
 import { termsOf } from './terms';
-import { postDto, refreshCategory, refreshThread, touchThread } from './threads';
+import { postDto, refreshCategory, refreshThread, touchCategory, touchThread } from './threads';
 
 async function reloadThread(id: Types.ObjectId): Promise<ThreadLean> {
 	return (await ForumThread.findById(id).lean<ThreadLean>())!;
@@ -40,6 +40,7 @@ export async function setThreadFlag(
 ): Promise<void> {
 	const { thread } = await loadModeratedThread(actor, threadId);
 	await ForumThread.updateOne({ _id: thread._id }, { $set: { [flag]: value } });
+	await touchCategory(thread.categoryId);
 	const action = { pinned: value ? 'pin' : 'unpin', locked: value ? 'lock' : 'unlock' }[flag];
 	await record({
 		actorId: actor.id,

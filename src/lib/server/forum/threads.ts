@@ -186,7 +186,8 @@ export async function refreshCategory(categoryId: Types.ObjectId): Promise<void>
 				lastActivityAt: last?.lastPostAt ?? null,
 				lastThreadId: last?._id ?? null,
 				lastThreadTitle: last?.title ?? ''
-			}
+			},
+			$inc: { listVersion: 1 }
 		}
 	);
 }
@@ -262,18 +263,29 @@ export async function listThreads(
 			{ lastPostAt: at, _id: trusted({ $lt: oid(id!) }) }
 		];
 	}
-	const [pinnedRows, rows] = await Promise.all([
-		options.cursor
-			? Promise.resolve([] as ThreadLean[])
-			: ForumThread.find({ ...base, pinned: true }, listFields)
-					.sort({ lastPostAt: -1, _id: -1 })
-					.limit(threadsPerPage)
-					.lean<ThreadLean[]>(),
-		ForumThread.find(filter, listFields)
-			.sort({ lastPostAt: -1, _id: -1 })
-			.limit(threadsPerPage + 1)
-			.lean<ThreadLean[]>()
-	]);
+	const query = async () => {
+		const [pinned, rows] = await Promise.all([
+			options.cursor
+				? Promise.resolve([] as ThreadLean[])
+				: ForumThread.find({ ...base, pinned: true }, listFields)
+						.sort({ lastPostAt: -1, _id: -1 })
+						.limit(threadsPerPage)
+						.lean<ThreadLean[]>(),
+			ForumThread.find(filter, listFields)
+				.sort({ lastPostAt: -1, _id: -1 })
+				.limit(threadsPerPage + 1)
+				.lean<ThreadLean[]>()
+		]);
+		return { pinned, rows };
+	};
+	// The first page, the one nearly every visit reads, is cached under its _id.
+	const { pinned: pinnedRows, rows } = options.cursor
+		? await query()
+		: await cached(
+				`list:${category._id.toString()}:${options.tag ?? ''}`,
+				category.listVersion ?? 0,
+				query
+			);
 	const page = rows.slice(0, threadsPerPage);
 	const items = await toListItems(actor, [...pinnedRows, ...page]);
 	return {
@@ -287,13 +299,19 @@ export async function listThreads(
 export async function recentThreads(actor: Actor, limit = 8): Promise<ThreadListItem[]> {
 	const categories = await readableCategories(actor);
 	if (categories.length === 0) return [];
-	const rows = await ForumThread.find(
-		{ categoryId: trusted({ $in: categories.map((c) => c._id) }), hidden: false },
-		listFields
-	)
-		.sort({ lastPostAt: -1, _id: -1 })
-		.limit(limit)
-		.lean<ThreadLean[]>();
+	// Cached per set of readable categories; the sum of their list versions rises with any change.
+	const rows = await cached(
+		`recent:${limit}:${categories.map((c) => c._id.toString()).join(',')}`,
+		categories.reduce((sum, c) => sum + (c.listVersion ?? 0), 0),
+		() =>
+			ForumThread.find(
+				{ categoryId: trusted({ $in: categories.map((c) => c._id) }), hidden: false },
+				listFields
+			)
+				.sort({ lastPostAt: -1, _id: -1 })
+				.limit(limit)
+				.lean<ThreadLean[]>()
+	);
 	return toListItems(actor, rows);
 }
 
@@ -412,6 +430,26 @@ async function buildPage(
 	};
 	await ForumPageCache.updateOne({ _id: key }, { $set: built }, { upsert: true });
 	return built;
+}
+
+/**
+ * Derived data under a string _id, valid while `version` matches (the embedded database serves
+ * only _id lookups from an index; MongoDB saves the work as well).
+ */
+async function cached<T>(key: string, version: number, build: () => Promise<T>): Promise<T> {
+	const hit = await ForumPageCache.findById(key, { version: 1, data: 1 }).lean<{
+		version: number;
+		data: T;
+	}>();
+	if (hit && hit.version === version && hit.data) return hit.data;
+	const data = await build();
+	await ForumPageCache.updateOne({ _id: key }, { $set: { version, data } }, { upsert: true });
+	return data;
+}
+
+/** Retires the cached first pages of a category's thread lists. */
+export async function touchCategory(categoryId: Types.ObjectId): Promise<void> {
+	await ForumCategory.updateOne({ _id: categoryId }, { $inc: { listVersion: 1 } });
 }
 
 /** Retires the cached pages of a thread after any change to its posts. */
@@ -696,7 +734,8 @@ export async function replyToThread(
 				lastActivityAt: doc.createdAt,
 				lastThreadId: thread._id,
 				lastThreadTitle: thread.title
-			}
+			},
+			$inc: { listVersion: 1 }
 		}
 	);
 	const dto = await postDto(doc);

@@ -20,7 +20,9 @@ const categorySchema = new Schema(
 		threadCount: { type: Number, default: 0 },
 		lastActivityAt: { type: Date, default: null },
 		lastThreadId: { type: Schema.Types.ObjectId, default: null },
-		lastThreadTitle: { type: String, default: '' }
+		lastThreadTitle: { type: String, default: '' },
+		/** Raised by every change to the category's threads; retires cached list pages. */
+		listVersion: { type: Number, default: 0 }
 	},
 	{ timestamps: true }
 );
@@ -141,7 +143,8 @@ const pageCacheSchema = new Schema(
 		_id: { type: String, required: true },
 		version: { type: Number, required: true },
 		posts: { type: Schema.Types.Mixed, default: [] },
-		quoted: { type: Schema.Types.Mixed, default: {} }
+		quoted: { type: Schema.Types.Mixed, default: {} },
+		data: { type: Schema.Types.Mixed, default: null }
 	},
 	{ versionKey: false }
 );
