@@ -6,6 +6,7 @@ import notifications from './messages/notifications';
 import members from './messages/members';
 import admin from './messages/admin';
 import chat from './messages/chat';
+import forum from './messages/forum';
 
 export * from './locales';
 
@@ -20,7 +21,8 @@ const dictionaries = {
 		notifications: notifications.de,
 		members: members.de,
 		admin: admin.de,
-		chat: chat.de
+		chat: chat.de,
+		forum: forum.de
 	},
 	en: {
 		...common.en,
@@ -28,7 +30,8 @@ const dictionaries = {
 		notifications: notifications.en,
 		members: members.en,
 		admin: admin.en,
-		chat: chat.en
+		chat: chat.en,
+		forum: forum.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -53,6 +53,34 @@ export interface ChatTyping {
 
 type ChatRequest<P, T> = (payload: P, ack: (answer: Ack<T>) => void) => void;
 
+/** A forum post as a thread page shows it; hidden posts carry no html for members. */
+export interface ForumPostDto {
+	id: string;
+	threadId: string;
+	number: number;
+	authorId: string;
+	authorName: string;
+	authorHandle: string;
+	html: string;
+	createdAt: string;
+	editedAt: string | null;
+	editCount: number;
+	hidden: boolean;
+	hiddenReason: string;
+	quotedPostId: string | null;
+	/** Reaction key -> ids of the members who reacted. */
+	reactions: Record<string, string[]>;
+}
+
+export interface ForumThreadStateDto {
+	id: string;
+	title: string;
+	categoryId: string;
+	pinned: boolean;
+	locked: boolean;
+	lastNumber: number;
+}
+
 export interface ServerToClientEvents {
 	'notification:new': (notification: NotificationDto) => void;
 	'message:new': (message: ChatMessageDto) => void;
@@ -60,6 +88,9 @@ export interface ServerToClientEvents {
 	'message:updated': (message: ChatMessageDto) => void;
 	'typing:update': (typing: ChatTyping) => void;
 	'presence:update': (presence: ChatPresence) => void;
+	'post:new': (post: ForumPostDto) => void;
+	'post:updated': (post: ForumPostDto) => void;
+	'thread:updated': (thread: ForumThreadStateDto) => void;
 }
 
 export interface ClientToServerEvents {
@@ -73,6 +104,12 @@ export interface ClientToServerEvents {
 	'message:react': ChatRequest<unknown, ChatMessageDto>;
 	'typing:start': (payload: unknown) => void;
 	'typing:stop': (payload: unknown) => void;
+	/** Joins the live room of a thread the member may read. */
+	'thread:join': (
+		payload: { threadId: string },
+		ack: (result: Ack<{ lastNumber: number }>) => void
+	) => void;
+	'thread:leave': (payload: { threadId: string }) => void;
 }
 
 export interface SocketData {

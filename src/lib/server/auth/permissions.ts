@@ -17,6 +17,12 @@ export interface ChannelResource {
 	memberIds?: readonly string[];
 }
 
+/** A forum category's rules: which roles read it and which post in it (admins always may). */
+export interface ForumCategoryResource {
+	readRoles: readonly string[];
+	postRoles: readonly string[];
+}
+
 export const hasRole = (actor: Actor, ...wanted: Role[]) =>
 	wanted.some((r) => actor.roles.includes(r));
 
@@ -25,6 +31,9 @@ export const isNetworkMember = (actor: Actor) =>
 	hasRole(actor, 'alumni', 'moderator', 'organiser', 'admin');
 const isStaff = (actor: Actor) => hasRole(actor, 'organiser', 'admin');
 const isModerator = (actor: Actor) => hasRole(actor, 'moderator', 'admin');
+
+const readsCategory = (a: Actor, c: ForumCategoryResource) =>
+	hasRole(a, 'admin') || a.roles.some((r) => c.readRoles.includes(r));
 
 function readsChannel(actor: Actor, channel: ChannelResource): boolean {
 	if (isModerator(actor)) return true;
@@ -56,7 +65,15 @@ const rules = {
 	'audit:view': (a: Actor) => hasRole(a, 'moderator', 'admin'),
 	'channel:list': (a: Actor) => isNetworkMember(a),
 	'channel:read': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
-	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel)
+	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
+	// Supervisors reach the forum too, but see only categories whose read rule names them.
+	'forum:view': (a: Actor) => a.roles.length > 0,
+	'forum:read': readsCategory,
+	'forum:post': (a: Actor, c: ForumCategoryResource) =>
+		readsCategory(a, c) && (hasRole(a, 'admin') || a.roles.some((r) => c.postRoles.includes(r))),
+	'forum:moderate': (a: Actor, c: ForumCategoryResource) => isModerator(a) && readsCategory(a, c),
+	'forum:manage': isModerator,
+	'moderation:view': isModerator
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -3,6 +3,7 @@ import { createClient } from 'redis';
 import { config } from '../config';
 import { errorFields, log } from '../log';
 import { chatHandler } from '../chat/socket';
+import { forumHandlers } from '../forum/socket';
 import { authenticateSocket } from './auth';
 import { getIO, type IO } from './io';
 
@@ -12,7 +13,7 @@ export { RateLimiter } from './rate-limit';
 type ConnectionHandler = (io: IO, socket: Parameters<Parameters<IO['on']>[1]>[0]) => void;
 
 /** Each domain (chat, forum, notifications) adds its socket event handlers here. */
-const handlers: ConnectionHandler[] = [chatHandler];
+const handlers: ConnectionHandler[] = [chatHandler, forumHandlers];
 
 const registered = Symbol.for('netzwerk.io.registered');
 

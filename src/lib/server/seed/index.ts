@@ -4,6 +4,7 @@ import { ensureCohortChannel } from '../cohorts';
 import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
+import { seedForum } from '../forum/seed';
 import { log } from '../log';
 import { createMember } from '../members';
 import { slugify } from '../text';
@@ -21,7 +22,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [seedDemoInvitations, seedChat];
+const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it

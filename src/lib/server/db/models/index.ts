@@ -10,3 +10,17 @@ export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
 export { Notification, type NotificationDoc, notificationKinds } from './notification';
 export { Message, type MessageDoc, ChannelRead } from './message';
+export {
+	ForumCategory,
+	ForumTag,
+	ForumThread,
+	ForumPost,
+	ForumReport,
+	ForumThreadState,
+	ForumPageCache,
+	reactionKeys,
+	type ReactionKey,
+	type ForumCategoryDoc,
+	type ForumThreadDoc,
+	type ForumPostDoc
+} from './forum';

@@ -1,0 +1,78 @@
+import { Types } from 'mongoose';
+import { can, type Actor } from '../auth/permissions';
+import {
+	ForumCategory,
+	ForumThread,
+	type ForumCategoryDoc,
+	type ForumThreadDoc
+} from '../db/models';
+
+/** Why a forum operation was refused; routes map the code to a localised message. */
+export type ForumErrorCode =
+	| 'not_found'
+	| 'forbidden'
+	| 'locked'
+	| 'unknown_category'
+	| 'category_forbidden'
+	| 'unknown_tag'
+	| 'not_author'
+	| 'already_reported'
+	| 'same_thread'
+	| 'invalid_split'
+	| 'slug_taken';
+
+export class ForumError extends Error {
+	constructor(readonly code: ForumErrorCode) {
+		super(code);
+	}
+}
+
+export const isForumError = (err: unknown): err is ForumError => err instanceof ForumError;
+
+export type CategoryLean = ForumCategoryDoc;
+export type ThreadLean = ForumThreadDoc;
+
+export const oid = (id: string) => new Types.ObjectId(id);
+export const validId = (id: string) => /^[a-f0-9]{24}$/.test(id);
+
+export const readsCategory = (actor: Actor, category: CategoryLean) =>
+	can(actor, 'forum:read', category);
+export const postsInCategory = (actor: Actor, category: CategoryLean) =>
+	can(actor, 'forum:post', category);
+export const moderatesCategory = (actor: Actor, category: CategoryLean) =>
+	can(actor, 'forum:moderate', category);
+
+export async function loadCategory(id: string): Promise<CategoryLean | null> {
+	if (!validId(id)) return null;
+	return ForumCategory.findById(oid(id)).lean<CategoryLean>();
+}
+
+/** Categories the member may read, in display order (the list is short: one query). */
+export async function readableCategories(actor: Actor): Promise<CategoryLean[]> {
+	const all = await ForumCategory.find().sort({ order: 1, _id: 1 }).lean<CategoryLean[]>();
+	return all.filter((c) => readsCategory(actor, c));
+}
+
+/**
+ * The thread and its category, if the member may read both; otherwise not_found, so a guessed
+ * id tells nothing. Hidden (merged) threads are visible to moderators only.
+ */
+export async function loadReadableThread(
+	actor: Actor,
+	threadId: string
+): Promise<{ thread: ThreadLean; category: CategoryLean }> {
+	if (!validId(threadId)) throw new ForumError('not_found');
+	const thread = await ForumThread.findById(oid(threadId)).lean<ThreadLean>();
+	if (!thread) throw new ForumError('not_found');
+	const category = await ForumCategory.findById(thread.categoryId).lean<CategoryLean>();
+	if (!category || !readsCategory(actor, category)) throw new ForumError('not_found');
+	if (thread.hidden && !moderatesCategory(actor, category)) throw new ForumError('not_found');
+	return { thread, category };
+}
+
+/** As loadReadableThread, and the member must moderate the category. */
+export async function loadModeratedThread(actor: Actor, threadId: string) {
+	const loaded = await loadReadableThread(actor, threadId);
+	if (!moderatesCategory(actor, loaded.category)) throw new ForumError('forbidden');
+	return loaded;
+}

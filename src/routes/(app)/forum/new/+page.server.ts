@@ -1,0 +1,34 @@
+import { redirect } from '@sveltejs/kit';
+import { newThreadSchema } from '$lib/schemas/forum';
+import { requirePermission } from '$lib/server/auth/guards';
+import * as forum from '$lib/server/forum';
+import { parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const member = requirePermission(locals, url, 'forum:view');
+	const [categories, tags] = await Promise.all([forum.listCategories(member), forum.listTags()]);
+	return {
+		categories: categories.filter((c) => c.canPost),
+		tags,
+		selected: url.searchParams.get('category') ?? ''
+	};
+};
+
+export const actions = {
+	default: async ({ locals, url, request }) => {
+		const member = requirePermission(locals, url, 'forum:view');
+		const form = await parseForm(request, newThreadSchema, locals.locale, ['tags']);
+		if (!form.ok) return form.failure;
+		if (!forum.mayWrite(member.id)) return forum.rateLimited(form.raw, locals.locale);
+		let threadId: string;
+		try {
+			({ threadId } = await forum.createThread(member, form.data));
+		} catch (err) {
+			const field =
+				err instanceof forum.ForumError && err.code === 'unknown_tag' ? 'tags' : 'categoryId';
+			return forum.failure(err, form.raw, locals.locale, field);
+		}
+		redirect(303, `/forum/t/${threadId}`);
+	}
+} satisfies Actions;

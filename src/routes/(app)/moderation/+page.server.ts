@@ -1,0 +1,31 @@
+import { redirect } from '@sveltejs/kit';
+import { z } from 'zod';
+import { objectId } from '$lib/schemas/fields';
+import { requirePermission } from '$lib/server/auth/guards';
+import * as forum from '$lib/server/forum';
+import { parseForm } from '$lib/server/forms';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const member = requirePermission(locals, url, 'moderation:view');
+	const cursor = url.searchParams.get('cursor');
+	return { reports: await forum.listOpenReports(member, cursor) };
+};
+
+const reportAction = (outcome: 'resolved' | 'dismissed') =>
+	(async ({ locals, url, request }) => {
+		const member = requirePermission(locals, url, 'moderation:view');
+		const form = await parseForm(request, z.object({ reportId: objectId }), locals.locale);
+		if (!form.ok) return form.failure;
+		try {
+			await forum.closeReport(member, form.data.reportId, outcome);
+		} catch (err) {
+			return forum.failure(err, form.raw, locals.locale);
+		}
+		redirect(303, '/moderation');
+	}) satisfies Actions[string];
+
+export const actions = {
+	resolve: reportAction('resolved'),
+	dismiss: reportAction('dismissed')
+} satisfies Actions;

@@ -1,0 +1,97 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const password = 'Netzwerk-Demo-2024';
+const threadTitle = 'Stabsstelle beim Bürgermeister oder eigenes Sachgebiet?';
+
+async function signIn(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort').fill(password);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	return page;
+}
+
+async function expectAccessible(page: Page) {
+	const axe = await new AxeBuilder({ page })
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(axe.violations).toEqual([]);
+}
+
+async function openThread(page: Page) {
+	await page.goto('/forum/c/organisatorische-aufstellung');
+	await page.getByRole('link', { name: threadTitle }).click();
+	await expect(page.getByRole('heading', { level: 1, name: threadTitle })).toBeVisible();
+	// Joined the live room: replies from now on arrive without reload.
+	await expect(page.locator('section[data-live="true"]')).toBeAttached({ timeout: 20_000 });
+}
+
+test('a reply appears live for a watching member, who is notified; moderation is audited', async ({
+	browser
+}) => {
+	// Anna started the thread, so she watches it.
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	await openThread(anna);
+	await expectAccessible(anna);
+
+	const jonas = await signIn(browser, 'jonas.becker@netzwerk.example');
+	await openThread(jonas);
+	const text = `Live-Antwort aus Bernau ${Date.now()}`;
+	await jonas.getByLabel('Beitrag', { exact: true }).fill(text);
+	await jonas.getByRole('button', { name: 'Antworten' }).click();
+	await expect(jonas.getByText(text)).toBeVisible();
+
+	await expect(anna.getByText(text)).toBeVisible({ timeout: 20_000 });
+	await expect(anna.getByTestId('live-notification')).toContainText(
+		`Neue Benachrichtigung: ${threadTitle}`,
+		{ timeout: 20_000 }
+	);
+
+	const moderator = await signIn(browser, 'moderation@netzwerk.example');
+	await openThread(moderator);
+	await moderator.getByLabel('Verschieben nach').selectOption({ label: 'Strategie' });
+	await moderator.getByRole('button', { name: 'Verschieben', exact: true }).click();
+	await expect(moderator.getByRole('navigation', { name: 'Forum' })).toContainText('Strategie');
+	await moderator.getByRole('button', { name: 'Sperren', exact: true }).click();
+	await expect(moderator.getByTestId('locked-badge')).toBeVisible();
+	// Anna sees the lock without reloading.
+	await expect(anna.getByTestId('locked-badge')).toBeVisible({ timeout: 20_000 });
+
+	await moderator.goto('/moderation/audit');
+	const log = moderator.getByRole('table');
+	await expect(log.getByRole('row').filter({ hasText: 'Thema verschoben' })).toContainText(
+		'Organisatorische Aufstellung der Rolle → Strategie'
+	);
+	await expect(log.getByRole('row').filter({ hasText: 'Thema gesperrt' })).toContainText(
+		threadTitle
+	);
+
+	// A reply to the locked thread is refused for members: the form is gone.
+	await jonas.reload();
+	await expect(jonas.getByTestId('locked-notice')).toBeVisible();
+});
+
+test('the forum index and a category page pass axe', async ({ browser }) => {
+	const page = await signIn(browser, 'jonas.becker@netzwerk.example');
+	await page.goto('/forum');
+	await expect(page.getByRole('heading', { level: 1, name: 'Forum' })).toBeVisible();
+	await expectAccessible(page);
+	await page.getByRole('link', { name: 'Datensouveränität' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'Datensouveränität' })).toBeVisible();
+	await expectAccessible(page);
+});
+
+test('a supervisor sees only the categories opened to supervisors', async ({ browser }) => {
+	const page = await signIn(browser, 'petra.lange@netzwerk.example');
+	await page.goto('/forum');
+	const categories = page.getByRole('region', { name: 'Kategorien' }).getByRole('heading', {
+		level: 3
+	});
+	await expect(categories).toHaveText(['Transfer mit Fachvorgesetzten']);
+	const response = await page.goto('/forum/c/datensouveraenitaet');
+	expect(response?.status()).toBe(404);
+});

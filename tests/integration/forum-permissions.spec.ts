@@ -1,0 +1,694 @@
+import mongoose from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForumCategory, ForumPost, ForumThread, Member } from '../../src/lib/server/db/models';
+import { demoPassword } from '../../src/lib/server/seed/demo-network';
+import { login, startApp, type RunningApp } from '../support/app';
+import { databaseUri } from '../support/db';
+import { connected, openSocket } from '../support/socket';
+
+/**
+ * Every forum route, form action and socket event, for every role, against the built server
+ * with the demo data. A thread or category a member may not read answers 404 (no existence
+ * leak); an action the member may not take answers 403 or 404.
+ */
+const who = {
+	alumni: 'anna.schulze@netzwerk.example',
+	supervisor: 'petra.lange@netzwerk.example',
+	moderator: 'moderation@netzwerk.example',
+	organiser: 'organisation@netzwerk.example',
+	admin: 'admin@netzwerk.example'
+} as const;
+type Who = keyof typeof who | 'anonymous';
+const everyone: Who[] = ['anonymous', 'alumni', 'supervisor', 'moderator', 'organiser', 'admin'];
+
+let app: RunningApp;
+const cookies = {} as Record<Who, string>;
+const ids = {} as Record<
+	| 'general'
+	| 'guests'
+	| 'secret'
+	| 'readOnly'
+	| 'generalThread'
+	| 'guestThread'
+	| 'lockedThread'
+	| 'foreignPost'
+	| 'ownPost'
+	| 'guestPost',
+	string
+>;
+const dbName = `forumperm_${Date.now()}`;
+
+beforeAll(async () => {
+	app = await startApp({ MONGODB_URI: databaseUri(dbName), SEED_DEMO: 'always' });
+	await mongoose.connect(databaseUri(dbName));
+	for (const [role, email] of Object.entries(who))
+		cookies[role as Who] = await login(app, email, demoPassword);
+	cookies.anonymous = '';
+	const slugs = Object.fromEntries(
+		(await ForumCategory.find().lean()).map((c) => [c.slug, c._id.toString()])
+	);
+	ids.general = slugs['organisatorische-aufstellung']!;
+	ids.guests = slugs['transfer-fachvorgesetzte']!;
+	// An admin-only category (moderators cannot see it) and a read-only one for alumni.
+	ids.secret = (
+		await ForumCategory.create({
+			name: 'Intern',
+			slug: 'intern',
+			readRoles: ['admin'],
+			postRoles: ['admin']
+		})
+	)._id.toString();
+	ids.readOnly = (
+		await ForumCategory.create({
+			name: 'Ankündigungen',
+			slug: 'ankuendigungen',
+			readRoles: ['alumni', 'moderator', 'organiser'],
+			postRoles: ['moderator']
+		})
+	)._id.toString();
+	const thread = await ForumThread.findOne({ categoryId: ids.general }).lean();
+	ids.generalThread = thread!._id.toString();
+	ids.guestThread = (await ForumThread.findOne({ categoryId: ids.guests }).lean())!._id.toString();
+	ids.lockedThread = (await ForumThread.findOne({
+		categoryId: slugs['agiles-arbeiten']
+	}).lean())!._id.toString();
+	const anna = await Member.findOne({ email: who.alumni }).lean();
+	const posts = await ForumPost.find({ threadId: thread!._id }).sort({ number: 1 }).lean();
+	ids.ownPost = posts.find((p) => p.authorId.equals(anna!._id))!._id.toString();
+	ids.foreignPost = posts.find((p) => !p.authorId.equals(anna!._id))!._id.toString();
+	ids.guestPost = (await ForumPost.findOne({ categoryId: ids.guests }).lean())!._id.toString();
+});
+
+afterAll(async () => {
+	await mongoose.disconnect();
+	await app?.stop();
+});
+
+async function get(role: Who, path: string) {
+	const res = await fetch(app.url + path, {
+		headers: cookies[role] ? { cookie: cookies[role] } : {},
+		redirect: 'manual'
+	});
+	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}
+
+async function post(role: Who, path: string, fields: Record<string, string | string[]>) {
+	const body = new URLSearchParams();
+	for (const [k, v] of Object.entries(fields))
+		for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
+	const res = await fetch(app.url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: app.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookies[role] ? { cookie: cookies[role] } : {})
+		},
+		body
+	});
+	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+}
+
+/** 303 to the login page for visitors; otherwise the status. */
+const statusOf = async (role: Who, path: string) => {
+	const r = await get(role, path);
+	return r.status === 303 && r.location?.startsWith('/login') ? 'login' : r.status;
+};
+
+describe('forum pages by role', () => {
+	const pages: [string, () => string, Record<Who, number | 'login'>][] = [
+		[
+			'forum index',
+			() => '/forum',
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 200,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'general category',
+			() => '/forum/c/organisatorische-aufstellung',
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 404,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'supervisor category',
+			() => '/forum/c/transfer-fachvorgesetzte',
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 200,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'admin-only category',
+			() => '/forum/c/intern',
+			{
+				anonymous: 'login',
+				alumni: 404,
+				supervisor: 404,
+				moderator: 404,
+				organiser: 404,
+				admin: 200
+			}
+		],
+		[
+			'general thread',
+			() => `/forum/t/${ids.generalThread}`,
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 404,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'supervisor thread',
+			() => `/forum/t/${ids.guestThread}`,
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 200,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'unknown thread',
+			() => '/forum/t/0123456789abcdef01234567',
+			{
+				anonymous: 'login',
+				alumni: 404,
+				supervisor: 404,
+				moderator: 404,
+				organiser: 404,
+				admin: 404
+			}
+		],
+		[
+			'new thread',
+			() => '/forum/new',
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 200,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'post history',
+			() => `/forum/p/${ids.foreignPost}/history`,
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 404,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'edit someone else’s post',
+			() => `/forum/p/${ids.foreignPost}/edit`,
+			{
+				anonymous: 'login',
+				alumni: 404,
+				supervisor: 404,
+				moderator: 200,
+				organiser: 404,
+				admin: 200
+			}
+		],
+		[
+			'edit own post',
+			() => `/forum/p/${ids.ownPost}/edit`,
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 404,
+				moderator: 200,
+				organiser: 404,
+				admin: 200
+			}
+		],
+		[
+			'search',
+			() => '/search?q=Stabsstelle',
+			{
+				anonymous: 'login',
+				alumni: 200,
+				supervisor: 200,
+				moderator: 200,
+				organiser: 200,
+				admin: 200
+			}
+		],
+		[
+			'moderation queue',
+			() => '/moderation',
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 403,
+				moderator: 200,
+				organiser: 403,
+				admin: 200
+			}
+		],
+		[
+			'audit log',
+			() => '/moderation/audit',
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 403,
+				moderator: 200,
+				organiser: 403,
+				admin: 200
+			}
+		],
+		[
+			'categories',
+			() => '/moderation/categories',
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 403,
+				moderator: 200,
+				organiser: 403,
+				admin: 200
+			}
+		]
+	];
+	for (const [name, path, expected] of pages) {
+		it(name, async () => {
+			const actual = {} as Record<Who, number | 'login'>;
+			for (const role of everyone) actual[role] = await statusOf(role, path());
+			expect(actual).toEqual(expected);
+		});
+	}
+
+	it('the supervisor sees only the categories opened to supervisors, also in search', async () => {
+		const index = await get('supervisor', '/forum');
+		expect(index.text).toContain('/forum/c/transfer-fachvorgesetzte');
+		expect(index.text).not.toContain('/forum/c/organisatorische-aufstellung');
+		const search = await get('supervisor', '/search?q=Stabsstelle');
+		expect(search.text).not.toContain(ids.generalThread);
+	});
+});
+
+describe('forum actions by role', () => {
+	const thread = () => `/forum/t/${ids.generalThread}`;
+	const moderatorOnly: Record<Who, number | 'login'> = {
+		anonymous: 'login',
+		alumni: 403,
+		supervisor: 404,
+		moderator: 303,
+		organiser: 403,
+		admin: 303
+	};
+	const actions: [
+		string,
+		() => string,
+		() => Record<string, string | string[]>,
+		Record<Who, number | 'login'>
+	][] = [
+		[
+			'reply',
+			() => `${thread()}?/reply`,
+			() => ({ body: 'Eine Antwort zum Test.' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 404,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'reply in the supervisor thread',
+			() => `/forum/t/${ids.guestThread}?/reply`,
+			() => ({ body: 'Antwort als Gast.' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 303,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'react',
+			() => `${thread()}?/react`,
+			() => ({ postId: ids.foreignPost, reaction: 'like' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 404,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'report',
+			() => `${thread()}?/report`,
+			() => ({ postId: ids.foreignPost, reason: 'Bitte prüfen' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 404,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'watch',
+			() => `${thread()}?/watch`,
+			() => ({ level: 'muted' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 404,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		['pin', () => `${thread()}?/pin`, () => ({}), moderatorOnly],
+		['unpin', () => `${thread()}?/unpin`, () => ({}), moderatorOnly],
+		[
+			'hide',
+			() => `${thread()}?/hide`,
+			() => ({ postId: ids.foreignPost, reason: 'Test' }),
+			moderatorOnly
+		],
+		['unhide', () => `${thread()}?/unhide`, () => ({ postId: ids.foreignPost }), moderatorOnly],
+		[
+			'move (to the same category: no change)',
+			() => `${thread()}?/move`,
+			() => ({ categoryId: ids.general }),
+			moderatorOnly
+		],
+		[
+			'merge into an unknown thread',
+			() => `${thread()}?/merge`,
+			() => ({ targetThreadId: '0123456789abcdef01234567' }),
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 404,
+				moderator: 404,
+				organiser: 403,
+				admin: 404
+			}
+		],
+		[
+			'split without a selection',
+			() => `${thread()}?/split`,
+			() => ({ title: 'Neues Thema', categoryId: ids.general }),
+			{
+				anonymous: 'login',
+				alumni: 400,
+				supervisor: 404,
+				moderator: 400,
+				organiser: 400,
+				admin: 400
+			}
+		],
+		[
+			'new thread in the supervisor category',
+			() => '/forum/new',
+			() => ({ categoryId: ids.guests, title: 'Neues Thema für alle', body: 'Inhalt' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 303,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'new thread in the general category',
+			() => '/forum/new',
+			() => ({ categoryId: ids.general, title: 'Neues Thema allgemein', body: 'Inhalt' }),
+			{
+				anonymous: 'login',
+				alumni: 303,
+				supervisor: 400,
+				moderator: 303,
+				organiser: 303,
+				admin: 303
+			}
+		],
+		[
+			'new thread in a read-only category',
+			() => '/forum/new',
+			() => ({ categoryId: ids.readOnly, title: 'Darf ich hier schreiben?', body: 'Inhalt' }),
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 400,
+				moderator: 303,
+				organiser: 403,
+				admin: 303
+			}
+		],
+		[
+			'new category',
+			() => '/moderation/categories?/category',
+			() => ({
+				name: 'Test',
+				slug: `test-${Math.random().toString(36).slice(2, 8)}`,
+				description: '',
+				colour: '#123456',
+				order: '5',
+				readRoles: ['alumni'],
+				postRoles: ['alumni']
+			}),
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 403,
+				moderator: 303,
+				organiser: 403,
+				admin: 303
+			}
+		],
+		[
+			'new tag',
+			() => '/moderation/categories?/tag',
+			() => ({ name: 'Test', slug: `tag-${Math.random().toString(36).slice(2, 8)}` }),
+			{
+				anonymous: 'login',
+				alumni: 403,
+				supervisor: 403,
+				moderator: 303,
+				organiser: 403,
+				admin: 303
+			}
+		]
+	];
+	for (const [name, path, fields, expected] of actions) {
+		it(name, async () => {
+			const actual = {} as Record<Who, number | 'login'>;
+			for (const role of everyone) {
+				const r = await post(role, path(), fields());
+				actual[role] = r.status === 303 && r.location?.startsWith('/login') ? 'login' : r.status;
+			}
+			expect(actual).toEqual(expected);
+		});
+	}
+
+	it('splitting selected replies is for moderators only', async () => {
+		const reply = await ForumPost.findOne({ threadId: ids.guestThread, number: 2 }).lean();
+		const fields = {
+			title: 'Abgespaltenes Thema',
+			categoryId: ids.guests,
+			postIds: [reply!._id.toString()]
+		};
+		const path = `/forum/t/${ids.guestThread}?/split`;
+		expect((await post('alumni', path, fields)).status).toBe(403);
+		expect((await post('supervisor', path, fields)).status).toBe(403);
+		const split = await post('moderator', path, fields);
+		expect(split.status).toBe(303);
+		expect(split.location).toMatch(/^\/forum\/t\/[a-f0-9]{24}$/);
+	});
+
+	it('resolving a report is for moderators only', async () => {
+		const { ForumReport } = await import('../../src/lib/server/db/models');
+		const report = await ForumReport.findOne({ status: 'open' }).lean();
+		expect(report).not.toBeNull();
+		const id = report!._id.toString();
+		expect((await post('alumni', '/moderation?/resolve', { reportId: id })).status).toBe(403);
+		expect((await post('supervisor', '/moderation?/dismiss', { reportId: id })).status).toBe(403);
+		expect((await post('moderator', '/moderation?/resolve', { reportId: id })).status).toBe(303);
+	});
+});
+
+describe('bad input is refused with a localised message, the input kept, nothing stored', () => {
+	it('empty and oversized title and body', async () => {
+		const before = await ForumThread.countDocuments();
+		const empty = await post('alumni', '/forum/new', {
+			categoryId: ids.general,
+			title: '',
+			body: ''
+		});
+		expect(empty.status).toBe(400);
+		expect(empty.text).toContain('Bitte ausfüllen.');
+		const long = await post('alumni', '/forum/new', {
+			categoryId: ids.general,
+			title: 'Ein Titel, der bleibt',
+			body: 'x'.repeat(20_001)
+		});
+		expect(long.status).toBe(400);
+		expect(long.text).toContain('Zu lang.');
+		expect(long.text).toContain('Ein Titel, der bleibt');
+		const longTitle = await post('alumni', '/forum/new', {
+			categoryId: ids.general,
+			title: 'T'.repeat(151),
+			body: 'Text bleibt'
+		});
+		expect(longTitle.text).toContain('Zu lang.');
+		expect(longTitle.text).toContain('Text bleibt');
+		expect(await ForumThread.countDocuments()).toBe(before);
+	});
+
+	it('unknown category and unknown tag', async () => {
+		const before = await ForumPost.countDocuments();
+		const category = await post('alumni', '/forum/new', {
+			categoryId: '0123456789abcdef01234567',
+			title: 'Unbekannte Kategorie',
+			body: 'Text'
+		});
+		expect(category.status).toBe(400);
+		expect(category.text).toContain('Diese Kategorie gibt es nicht');
+		const tag = await post('alumni', '/forum/new', {
+			categoryId: ids.general,
+			title: 'Mit Schlagwort',
+			body: 'Mein Text',
+			tags: ['gibt-es-nicht']
+		});
+		expect(tag.status).toBe(400);
+		expect(tag.text).toContain('Mindestens ein Schlagwort gibt es nicht.');
+		expect(tag.text).toContain('Mein Text');
+		const secret = await post('moderator', '/forum/new', {
+			categoryId: ids.secret,
+			title: 'Geheime Kategorie',
+			body: 'Text'
+		});
+		expect(secret.text).toContain('Diese Kategorie gibt es nicht');
+		expect(await ForumPost.countDocuments()).toBe(before);
+	});
+
+	it('posting in a read-only category or a locked thread', async () => {
+		const readOnly = await post('alumni', '/forum/new', {
+			categoryId: ids.readOnly,
+			title: 'Nur lesen',
+			body: 'Mein Beitrag'
+		});
+		expect(readOnly.text).toContain('In dieser Kategorie dürfen Sie nicht schreiben.');
+		expect((await post('moderator', `/forum/t/${ids.lockedThread}?/lock`, {})).status).toBe(303);
+		const before = await ForumPost.countDocuments();
+		const locked = await post('alumni', `/forum/t/${ids.lockedThread}?/reply`, {
+			body: 'Noch eine Antwort'
+		});
+		expect(locked.status).toBe(400);
+		expect(locked.text).toContain('Das Thema ist gesperrt');
+		expect(locked.text).toContain('Noch eine Antwort');
+		expect(await ForumPost.countDocuments()).toBe(before);
+		expect((await post('moderator', `/forum/t/${ids.lockedThread}?/unlock`, {})).status).toBe(303);
+	});
+
+	it('editing someone else’s post and moving to a category the moderator cannot see', async () => {
+		// The page itself is a 404 for non-authors; the action answers the enhanced form directly.
+		const res = await fetch(`${app.url}/forum/p/${ids.foreignPost}/edit`, {
+			method: 'POST',
+			headers: {
+				origin: app.url,
+				accept: 'application/json',
+				'x-sveltekit-action': 'true',
+				'content-type': 'application/x-www-form-urlencoded',
+				cookie: cookies.alumni
+			},
+			body: new URLSearchParams({ body: 'Übernommen' })
+		});
+		const edit = (await res.json()) as { type: string; status: number; data: string };
+		expect(edit).toMatchObject({ type: 'failure', status: 400 });
+		expect(edit.data).toContain('Sie können nur Ihre eigenen Beiträge bearbeiten.');
+		expect(edit.data).toContain('Übernommen');
+		expect((await ForumPost.findById(ids.foreignPost).lean())?.source).not.toBe('Übernommen');
+		const move = await post('moderator', `/forum/t/${ids.generalThread}?/move`, {
+			categoryId: ids.secret
+		});
+		expect(move.status).toBe(400);
+		expect(move.text).toContain('Diese Kategorie gibt es nicht');
+		expect((await ForumThread.findById(ids.generalThread).lean())?.categoryId.toString()).toBe(
+			ids.general
+		);
+	});
+
+	it('operator injection in ids is refused by validation', async () => {
+		const r = await post('alumni', `/forum/t/${ids.generalThread}?/react`, {
+			postId: '{"$gt":""}',
+			reaction: 'like'
+		});
+		expect(r.status).toBe(400);
+		expect((await get('alumni', '/forum/t/%7B%22%24gt%22%3A%22%22%7D')).status).toBe(404);
+	});
+});
+
+describe('thread rooms over Socket.IO', () => {
+	const join = (role: Who, payload: unknown) =>
+		connected(openSocket(app.url, { cookie: cookies[role] })).then(
+			(socket) =>
+				new Promise<{ ok: boolean; code?: string }>((resolve) => {
+					socket.emit('thread:join', payload, (ack: { ok: boolean; code?: string }) => {
+						socket.close();
+						resolve(ack);
+					});
+				})
+		);
+
+	it('lets readers join and answers not_found to everyone else alike', async () => {
+		expect((await join('alumni', { threadId: ids.generalThread })).ok).toBe(true);
+		expect((await join('moderator', { threadId: ids.generalThread })).ok).toBe(true);
+		expect(await join('supervisor', { threadId: ids.generalThread })).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+		expect(await join('supervisor', { threadId: '0123456789abcdef01234567' })).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+		expect((await join('supervisor', { threadId: ids.guestThread })).ok).toBe(true);
+		expect(await join('alumni', { threadId: { $gt: '' } })).toMatchObject({
+			ok: false,
+			code: 'invalid'
+		});
+		expect(await join('alumni', null)).toMatchObject({ ok: false, code: 'invalid' });
+	});
+});
