@@ -11,8 +11,16 @@ test('the start page speaks German and shows the demo network after login', asyn
 		page.getByRole('heading', { level: 1, name: 'Willkommen im Netzwerk' })
 	).toBeVisible();
 	await signIn(page, alumna);
-	await expect(page.getByText('Durchgang 1 Brandenburg')).toBeVisible();
-	await expect(page.getByText('Bundesweiter Pilotdurchgang 2024')).toBeVisible();
+	const cohorts = page.getByRole('region', { name: 'Durchgänge' });
+	await expect(cohorts.getByText('Durchgang 1 Brandenburg')).toBeVisible();
+	await expect(cohorts.getByText('Bundesweiter Pilotdurchgang 2024')).toBeVisible();
+	// The dashboard: new forum threads and the member's channels with unread counts.
+	await expect(page.getByRole('heading', { name: 'Neu im Forum' })).toBeVisible();
+	const channels = page.getByRole('region', { name: 'Meine Kanäle' });
+	await expect(channels.getByRole('link', { name: 'Durchgang 1 Brandenburg' })).toHaveAttribute(
+		'href',
+		'/chat/durchgang-1-brandenburg'
+	);
 	const axe = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();

@@ -57,7 +57,15 @@ export async function createCohort(input: CohortInput): Promise<CohortDto> {
 export async function ensureCohortChannel(cohortId: Types.ObjectId, name: string, slug: string) {
 	await Channel.updateOne(
 		{ kind: 'cohort', cohortId },
-		{ $setOnInsert: { kind: 'cohort', cohortId, name, slug: `durchgang-${slug}`, lastSeq: 0 } },
+		{
+			$setOnInsert: {
+				kind: 'cohort',
+				cohortId,
+				name,
+				slug: slug.startsWith('durchgang') ? slug : `durchgang-${slug}`,
+				lastSeq: 0
+			}
+		},
 		{ upsert: true }
 	);
 }
