@@ -12,8 +12,13 @@ async function expectAccessible(page: Page) {
 	expect(axe.violations).toEqual([]);
 }
 
+/** Opens a page and waits until it is hydrated: input typed earlier would be reset by hydration. */
+async function open(page: Page, url: string) {
+	await page.goto(url, { waitUntil: 'networkidle' });
+}
+
 async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/login');
+	await open(page, '/login');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort', { exact: true }).fill(password);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
@@ -44,7 +49,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 
 	// The admin invites a new member into cohort 1.
 	await signIn(page, admin.email, admin.password);
-	await page.goto('/admin/invitations');
+	await open(page, '/admin/invitations');
 	await expect(page.getByRole('heading', { level: 1, name: 'Einladungen' })).toBeVisible();
 	await expectAccessible(page);
 	await page.getByLabel('E-Mail-Adresse').fill(email);
@@ -53,7 +58,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	await page.getByRole('button', { name: 'Einladung senden' }).click();
 	await expect(page.getByText(`Einladung an ${email} verschickt.`)).toBeVisible();
 	await expect(page.getByRole('row').filter({ hasText: email })).toContainText('Offen');
-	await page.goto('/admin/members');
+	await open(page, '/admin/members');
 	await expectAccessible(page);
 
 	// The mail arrives at the real SMTP server; the link is read from it.
@@ -63,7 +68,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	// The invited person accepts in their own browser and is signed in.
 	const invited = await browser.newContext();
 	const member = await invited.newPage();
-	await member.goto(link);
+	await open(member, link);
 	await expect(member.getByRole('heading', { level: 1, name: 'Einladung annehmen' })).toBeVisible();
 	await expect(member.getByLabel('Ihr Name')).toHaveValue('Greta Neumann');
 	await member.getByLabel('Passwort', { exact: true }).fill(password);
@@ -79,7 +84,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 
 	// The used link is dead.
 	const reuse = await browser.newPage();
-	await reuse.goto(link);
+	await open(reuse, link);
 	await expect(reuse.getByText('Diese Einladung wurde bereits angenommen.')).toBeVisible();
 	await reuse.close();
 
@@ -92,7 +97,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	await expectAccessible(member);
 
 	// Find a cohort peer in the directory.
-	await member.goto('/members');
+	await open(member, '/members');
 	await member.getByLabel('Durchgang').selectOption({ label: 'Durchgang 1 Brandenburg' });
 	await member.getByLabel('Name', { exact: true }).fill('Schul');
 	await member.getByRole('button', { name: 'Suchen' }).click();
@@ -103,7 +108,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	await expectAccessible(member);
 
 	// Own profile shows the bio as text, topics normalised.
-	await member.goto('/members?q=greta');
+	await open(member, '/members?q=greta');
 	await member.getByRole('main').getByRole('link', { name: 'Greta Neumann' }).click();
 	await expect(member.getByText('Ich baue die Datenplattform <b>auf</b>.')).toBeVisible();
 	await expect(member.getByRole('link', { name: 'Open Data' })).toHaveCount(1);
@@ -112,16 +117,16 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	const second = await browser.newContext();
 	const other = await second.newPage();
 	await signIn(other, email, password);
-	await other.goto('/settings');
+	await open(other, '/settings');
 	await expect(other.locator('main')).toHaveAttribute('data-realtime', 'connected');
 
 	// Sign out everywhere from settings: both browsers are out.
-	await member.goto('/settings');
+	await open(member, '/settings');
 	await expect(member.getByRole('cell', { name: /Dieses Gerät/ })).toBeVisible();
 	await member.getByRole('button', { name: 'Überall abmelden' }).click();
 	await expect(member).toHaveURL(/\/login/);
 	await expect(other.locator('main')).not.toHaveAttribute('data-realtime', 'connected');
-	await other.goto('/settings');
+	await open(other, '/settings');
 	await expect(other).toHaveURL(/\/login/);
 
 	await invited.close();

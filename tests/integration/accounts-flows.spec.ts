@@ -114,3 +114,53 @@ describe('avatars, password reset and invitations over HTTP', () => {
 		expect(injected.status).toBe(400);
 	});
 });
+
+describe('data export and account deletion over HTTP', () => {
+	let app: RunningApp;
+
+	beforeAll(async () => {
+		const uri = databaseUri(`accdelete_${Date.now()}`);
+		app = await startApp({ MONGODB_URI: uri, SEED_DEMO: 'always' });
+	});
+	afterAll(async () => {
+		await app?.stop();
+	});
+
+	const send = (cookie: string, path: string, body: Record<string, string>) =>
+		fetch(app.url + path, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				cookie,
+				origin: app.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: new URLSearchParams(body)
+		});
+
+	it('exports the own data as JSON, then deletes the account after the password is confirmed', async () => {
+		const cookie = await login(app, 'ines.vogel@netzwerk.example', demoPassword);
+		const exported = await fetch(`${app.url}/settings/export`, { headers: { cookie } });
+		expect(exported.headers.get('content-disposition')).toContain('attachment');
+		const data = (await exported.json()) as { profile: { email: string }; sessions: unknown[] };
+		expect(data.profile.email).toBe('ines.vogel@netzwerk.example');
+		expect(data.sessions.length).toBeGreaterThan(0);
+		expect(JSON.stringify(data)).not.toMatch(/passwordHash|argon2/);
+
+		const wrong = await send(cookie, '/settings?/deleteAccount', {
+			deletePassword: 'geheim-XYZ-987'
+		});
+		expect(wrong.status).toBe(400);
+		expect(await wrong.text()).not.toContain('geheim-XYZ-987');
+		const gone = await send(cookie, '/settings?/deleteAccount', { deletePassword: demoPassword });
+		expect(gone.status).toBe(303);
+		expect(
+			(await fetch(`${app.url}/settings`, { headers: { cookie }, redirect: 'manual' })).status
+		).toBe(303);
+		await expect(login(app, 'ines.vogel@netzwerk.example', demoPassword)).rejects.toThrow();
+		const peer = await login(app, 'anna.schulze@netzwerk.example', demoPassword);
+		const profile = await fetch(`${app.url}/members/ines.vogel`, { headers: { cookie: peer } });
+		expect(profile.status).toBe(404);
+	});
+});

@@ -87,6 +87,14 @@ export const rows: Row[] = [
 	{ method: 'POST', path: '/settings?/password', expect: signedIn(400) },
 	{ method: 'POST', path: '/settings?/language', expect: signedIn(400) },
 	{ method: 'POST', path: '/settings?/deleteAccount', expect: signedIn(400) },
+	{
+		method: 'POST',
+		path: '/settings?/notifications',
+		body: { mentions: 'on' },
+		expect: signedIn(200)
+	},
+	{ method: 'POST', path: '/settings?/removeAvatar', expect: signedIn(200) },
+	{ method: 'POST', path: '/settings?/signOutEverywhere', expect: all('login'), endsSession: true },
 	// Another member's (or an unknown) session id answers as not found
 	{
 		method: 'POST',
@@ -97,6 +105,7 @@ export const rows: Row[] = [
 	// Admin area
 	{ method: 'GET', path: '/admin', expect: staff(200) },
 	{ method: 'GET', path: '/admin/members', expect: adminOnly(200) },
+	{ method: 'GET', path: '/admin/members?role=nonsense', expect: adminOnly(400) },
 	{ method: 'GET', path: '/admin/members/{annaId}', expect: adminOnly(200) },
 	{ method: 'GET', path: `/admin/members/${missing}`, expect: adminOnly(404) },
 	{ method: 'POST', path: `/admin/members/${missing}?/roles`, expect: adminOnly(404) },
@@ -169,7 +178,7 @@ describe('permission matrix', () => {
 		let cookie = cookies.get(role);
 		if (row.endsSession && role !== 'anonymous')
 			cookie = await login(app, logins[role], demoPassword);
-		return fetch(app.url + fill(row.path), {
+		const res = await fetch(app.url + fill(row.path), {
 			method: row.method,
 			redirect: 'manual',
 			headers: {
@@ -180,6 +189,10 @@ describe('permission matrix', () => {
 			},
 			body: row.method === 'POST' ? new URLSearchParams(row.body ?? {}) : undefined
 		});
+		// "Sign out everywhere" ends the shared session of this role too: sign in again.
+		if (row.endsSession && role !== 'anonymous')
+			cookies.set(role, await login(app, logins[role], demoPassword));
+		return res;
 	}
 
 	it.each(rows.map((row) => [`${row.method} ${row.path}`, row] as const))(

@@ -22,5 +22,6 @@ export const isoDate = z
 	.pipe(z.coerce.date('invalidDate'));
 /** A checkbox: present ("on") or absent. */
 export const checkbox = z
-	.union([z.literal('on'), z.literal('true'), z.undefined()])
+	.enum(['on', 'true'], 'invalid')
+	.optional() // an unchecked box is absent from the form: the key itself must be optional
 	.transform((v) => v !== undefined);

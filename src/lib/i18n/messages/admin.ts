@@ -61,6 +61,8 @@ const de = {
 		sent: (email: string) => `Einladung an ${email} verschickt.`,
 		memberExists: 'Für diese E-Mail-Adresse gibt es bereits einen Zugang.',
 		rolesRequired: 'Bitte mindestens eine Rolle wählen.',
+		mailFailed:
+			'Die E-Mail konnte nicht versendet werden; die Einladung wurde nicht angelegt. Bitte später erneut versuchen.',
 		list: 'Verschickte Einladungen',
 		invitedBy: 'Eingeladen von',
 		expires: 'Gültig bis',
@@ -194,6 +196,8 @@ const en: AdminMessages = {
 		sent: (email: string) => `Invitation sent to ${email}.`,
 		memberExists: 'An account with this email address exists already.',
 		rolesRequired: 'Please choose at least one role.',
+		mailFailed:
+			'The email could not be sent; the invitation was not created. Please try again later.',
 		list: 'Sent invitations',
 		invitedBy: 'Invited by',
 		expires: 'Valid until',

@@ -35,13 +35,18 @@ export async function requestPasswordReset(emailInput: string, origin: string): 
 	});
 	const t = messages(member.locale === 'en' ? 'en' : 'de').auth.mail;
 	const link = `${origin}/password-reset/${token}`;
-	await sendMail({
-		to: member.email,
-		subject: t.resetSubject,
-		text: t.resetText(member.displayName, link),
-		link,
-		linkLabel: t.resetButton
-	});
+	try {
+		await sendMail({
+			to: member.email,
+			subject: t.resetSubject,
+			text: t.resetText(member.displayName, link),
+			link,
+			linkLabel: t.resetButton
+		});
+	} catch {
+		// The answer stays the same (no enumeration); the failure is logged by sendMail.
+		await PasswordReset.deleteOne({ _id: hashToken(token) });
+	}
 }
 
 /** True while the link can still be used (checked again when the form is sent). */

@@ -73,7 +73,10 @@ export interface NewInvitation {
 
 export type CreateInvitationResult =
 	| { ok: true; id: string }
-	| { ok: false; reason: 'member_exists' | 'unknown_cohort' | 'unknown_municipality' };
+	| {
+			ok: false;
+			reason: 'member_exists' | 'unknown_cohort' | 'unknown_municipality' | 'mail_failed';
+	  };
 
 async function mailInvitation(
 	inv: { email: string; displayName: string },
@@ -128,13 +131,19 @@ export async function createInvitation(
 		invitedBy: new Types.ObjectId(inviter.id),
 		expiresAt: new Date(now.getTime() + invitationLifetimeMs)
 	});
-	await mailInvitation(
-		{ email, displayName: input.displayName },
-		token,
-		origin,
-		inviter.displayName,
-		input.locale
-	);
+	try {
+		await mailInvitation(
+			{ email, displayName: input.displayName },
+			token,
+			origin,
+			inviter.displayName,
+			input.locale
+		);
+	} catch {
+		// Nothing half-done stays: an invitation nobody received is removed again.
+		await Invitation.deleteOne({ _id: created._id });
+		return { ok: false, reason: 'mail_failed' };
+	}
 	return { ok: true, id: created._id.toString() };
 }
 

@@ -44,6 +44,8 @@ export const actions = {
 		if (!result.ok) {
 			if (result.reason === 'member_exists')
 				return formError(form.raw, m.admin.invitations.memberExists, 'email', 409);
+			if (result.reason === 'mail_failed')
+				return formError(form.raw, m.admin.invitations.mailFailed, 'email', 502);
 			const field = result.reason === 'unknown_cohort' ? 'cohortId' : 'municipalityId';
 			return formError(form.raw, m.validation.invalidId, field);
 		}

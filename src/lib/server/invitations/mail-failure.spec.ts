@@ -1,0 +1,55 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { freePort } from '../db/embedded';
+import { Invitation, Member } from '../db/models';
+import { htmlOf } from '../mail';
+import { createMember } from '../members';
+import * as invitations from './index';
+
+useModelsTestDatabase('invitemail', [Member, Invitation] as never[]);
+
+let inviterId: string;
+
+beforeAll(async () => {
+	// A port nobody listens on: the SMTP connection is refused.
+	process.env.SMTP_URL = `smtp://127.0.0.1:${await freePort()}`;
+	inviterId = await createMember({
+		email: 'orga2@example.org',
+		displayName: 'Orga',
+		password: 'Passwort-123456',
+		roles: ['organiser']
+	});
+});
+
+describe('invitation mail', () => {
+	it('leaves no invitation behind when the mail cannot be sent', async () => {
+		const result = await invitations.createInvitation(
+			{
+				email: 'niemals@example.org',
+				displayName: '',
+				roles: ['alumni'],
+				cohortId: null,
+				municipalityId: null,
+				locale: 'de'
+			},
+			{ id: inviterId, displayName: 'Orga' },
+			'http://localhost'
+		);
+		expect(result).toEqual({ ok: false, reason: 'mail_failed' });
+		expect(await Invitation.countDocuments({})).toBe(0);
+	});
+
+	it('builds the HTML part with everything escaped', () => {
+		const html = htmlOf({
+			to: 'x@example.org',
+			subject: 's',
+			text: 'Hallo <script>alert(1)</script>\n\nhttp://a.example/x?a=1&b="2"',
+			link: 'http://a.example/x?a=1&b="2"',
+			linkLabel: 'Los <b>'
+		});
+		expect(html).not.toContain('<script>');
+		expect(html).toContain('&#60;script&#62;');
+		expect(html).toContain('href="http://a.example/x?a=1&#38;b=&#34;2&#34;"');
+		expect(html).toContain('Los &#60;b&#62;');
+	});
+});
