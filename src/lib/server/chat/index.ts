@@ -218,7 +218,10 @@ export interface SendResult {
 	mentionedIds: string[];
 }
 
-/** Mentioned members who can read the channel (nobody learns of a channel they cannot see). */
+/**
+ * Mentioned members to notify: those who can read the channel (nobody learns of a channel they
+ * cannot see) and who want mention notifications.
+ */
 async function resolveMentions(
 	channel: ChannelInfo,
 	body: string,
@@ -230,21 +233,25 @@ async function resolveMentions(
 	if (ids.length === 0) return [];
 	const members = await Member.find(
 		{ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) },
-		{ roles: 1, cohortIds: 1 }
+		{ roles: 1, cohortIds: 1, notifications: 1 }
 	).lean();
-	return members
-		.filter((m) =>
-			can(
-				{
-					id: m._id.toString(),
-					roles: m.roles as Actor['roles'],
-					cohortIds: m.cohortIds.map(String)
-				},
-				'channel:read',
-				asResource(channel)
+	return (
+		members
+			// Members who turned mention notifications off in their settings are left out.
+			.filter((m) => m.notifications?.mentions !== false)
+			.filter((m) =>
+				can(
+					{
+						id: m._id.toString(),
+						roles: m.roles as Actor['roles'],
+						cohortIds: m.cohortIds.map(String)
+					},
+					'channel:read',
+					asResource(channel)
+				)
 			)
-		)
-		.map((m) => m._id.toString());
+			.map((m) => m._id.toString())
+	);
 }
 
 /**
