@@ -60,11 +60,14 @@ export interface ServerToClientEvents {
 	'message:updated': (message: ChatMessageDto) => void;
 	'typing:update': (typing: ChatTyping) => void;
 	'presence:update': (presence: ChatPresence) => void;
+	/** A new message in a watched channel (for unread badges): no content, just where. */
+	'channel:activity': (activity: { channelId: string; seq: number; authorId: string }) => void;
 }
 
 export interface ClientToServerEvents {
 	'channel:join': ChatRequest<unknown, { presence: ChatPresence }>;
 	'channel:leave': ChatRequest<unknown, null>;
+	'channel:watch': ChatRequest<unknown, { channelIds: string[] }>;
 	'channel:read': ChatRequest<unknown, { lastReadSeq: number }>;
 	'message:send': ChatRequest<unknown, ChatMessageDto>;
 	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[] }>;

@@ -359,6 +359,8 @@ async function afterStore(
 }
 
 export const channelRoom = (channelId: string) => `channel:${channelId}`;
+/** Tabs that show the channel in their list follow it here, for unread badges only. */
+export const watchRoom = (channelId: string) => `channel-watch:${channelId}`;
 
 /**
  * Sends and, when the message is new, broadcasts it to the channel's room (on every instance
@@ -369,7 +371,12 @@ export async function postMessage(
 	input: SendMessageInput
 ): Promise<SendResult> {
 	const result = await sendMessage(actor, input);
-	if (result.created) getIO()?.to(channelRoom(input.channelId)).emit('message:new', result.message);
+	if (result.created) {
+		const io = getIO();
+		const { channelId, seq, authorId } = result.message;
+		io?.to(channelRoom(channelId)).emit('message:new', result.message);
+		io?.to(watchRoom(channelId)).emit('channel:activity', { channelId, seq, authorId });
+	}
 	return result;
 }
 

@@ -117,6 +117,24 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 	);
 
 	socket.on(
+		'channel:watch',
+		handle(socket, schemas.watchChannels, async ({ channelIds }) => {
+			// Only readable channels; the others are silently left out (no existence leak).
+			const allowed: string[] = [];
+			for (const id of new Set(channelIds)) {
+				const ok = await chat.requireChannel(actor, id).then(
+					() => true,
+					() => false
+				);
+				if (ok) allowed.push(id);
+			}
+			for (const r of socket.rooms) if (r.startsWith('channel-watch:')) await socket.leave(r);
+			await socket.join(allowed.map(chat.watchRoom));
+			return { channelIds: allowed };
+		})
+	);
+
+	socket.on(
 		'channel:read',
 		handle(socket, schemas.markRead, async ({ channelId, seq }) => ({
 			lastReadSeq: await chat.markRead(actor, channelId, seq)
