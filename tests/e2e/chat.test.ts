@@ -153,3 +153,24 @@ test('a message written offline waits in the outbox and goes out once on reconne
 	await anna.context().close();
 	await jonas.context().close();
 });
+
+test('the channel list counts new messages in other channels live', async ({ browser }) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	const jonas = await signIn(browser, 'jonas.becker@netzwerk.example');
+	await openCohortChannel(anna);
+	await jonas.goto('/chat/alumni');
+	await expect(jonas.getByRole('heading', { level: 1, name: 'Alumni-Netzwerk' })).toBeVisible();
+	await expect(jonas.locator('main')).toHaveAttribute('data-realtime', 'connected');
+	// The list follows the other channels once the server confirmed the watch.
+	await expect(jonas.locator('nav[data-live="true"]')).toHaveCount(1);
+	const link = jonas.getByRole('link', { name: /Durchgang 1 Brandenburg/ });
+	const badge = link.locator('.badge');
+	const before = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
+
+	const composer = anna.getByLabel(/^Nachricht an Durchgang 1/);
+	await composer.fill('Neues im Durchgang');
+	await composer.press('Enter');
+	await expect(badge).toHaveText(String(before + 1));
+	await anna.context().close();
+	await jonas.context().close();
+});
