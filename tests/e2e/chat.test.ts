@@ -125,3 +125,52 @@ test('mention autocomplete, reply, reaction, edit and delete work from the keybo
 	await expect(reply.getByText('Nachricht gelöscht')).toBeVisible();
 	await anna.context().close();
 });
+
+test('a message written offline waits in the outbox and goes out once on reconnect', async ({
+	browser
+}) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	const jonas = await signIn(browser, 'jonas.becker@netzwerk.example');
+	await openCohortChannel(anna);
+	await openCohortChannel(jonas);
+
+	await anna.context().setOffline(true);
+	await expect(anna.locator('main')).toHaveAttribute('data-realtime', 'reconnecting', {
+		timeout: 30_000
+	});
+	const composer = anna.getByLabel(/^Nachricht an Durchgang 1/);
+	await composer.fill('Geschrieben ohne Verbindung');
+	await composer.press('Enter');
+	await expect(anna.getByText('Wartet auf Verbindung')).toBeVisible();
+
+	await anna.context().setOffline(false);
+	await expect(anna.getByText('Wartet auf Verbindung')).toBeHidden({ timeout: 30_000 });
+	const seen = jonas.getByTestId('timeline').getByText('Geschrieben ohne Verbindung');
+	await expect(seen).toHaveCount(1);
+	await expect(anna.getByTestId('timeline').getByText('Geschrieben ohne Verbindung')).toHaveCount(
+		1
+	);
+	await anna.context().close();
+	await jonas.context().close();
+});
+
+test('the channel list counts new messages in other channels live', async ({ browser }) => {
+	const anna = await signIn(browser, 'anna.schulze@netzwerk.example');
+	const jonas = await signIn(browser, 'jonas.becker@netzwerk.example');
+	await openCohortChannel(anna);
+	await jonas.goto('/chat/alumni');
+	await expect(jonas.getByRole('heading', { level: 1, name: 'Alumni-Netzwerk' })).toBeVisible();
+	await expect(jonas.locator('main')).toHaveAttribute('data-realtime', 'connected');
+	// The list follows the other channels once the server confirmed the watch.
+	await expect(jonas.locator('nav[data-live="true"]')).toHaveCount(1);
+	const link = jonas.getByRole('link', { name: /Durchgang 1 Brandenburg/ });
+	const badge = link.locator('.badge');
+	const before = (await badge.count()) > 0 ? Number(await badge.textContent()) : 0;
+
+	const composer = anna.getByLabel(/^Nachricht an Durchgang 1/);
+	await composer.fill('Neues im Durchgang');
+	await composer.press('Enter');
+	await expect(badge).toHaveText(String(before + 1));
+	await anna.context().close();
+	await jonas.context().close();
+});

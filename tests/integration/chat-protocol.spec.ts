@@ -313,4 +313,31 @@ describe('chat protocol over Socket.IO', () => {
 			404
 		);
 	});
+
+	it('lets a tab watch only readable channels and tells it of new messages there, without content', async () => {
+		const paul = await socketOf('paul.schubert');
+		const watched = await request<{ channelIds: string[] }>(paul, 'channel:watch', {
+			channelIds: [cohort1, cohort2, general]
+		});
+		expect(watched).toMatchObject({ ok: true, data: { channelIds: [cohort2, general] } });
+		expect(await request(paul, 'channel:watch', { channelIds: [{ $gt: '' }] })).toMatchObject({
+			ok: false,
+			code: 'invalid'
+		});
+		const activity = nextEvent<Record<string, unknown>>(paul, 'channel:activity');
+		// Another sender than the earlier cases, so the flood limit stays out of this one.
+		const miriam = await socketOf('miriam.krueger');
+		const sent = await request<ChatMessageDto>(miriam, 'message:send', {
+			channelId: general,
+			clientId: newClientId(),
+			body: 'An alle'
+		});
+		expect(sent.ok).toBe(true);
+		const seen = await activity;
+		expect(seen).toEqual({
+			channelId: general,
+			seq: sent.ok ? sent.data.seq : -1,
+			authorId: sent.ok ? sent.data.authorId : ''
+		});
+	});
 });

@@ -91,11 +91,14 @@ export interface ServerToClientEvents {
 	'post:new': (post: ForumPostDto) => void;
 	'post:updated': (post: ForumPostDto) => void;
 	'thread:updated': (thread: ForumThreadStateDto) => void;
+	/** A new message in a watched channel (for unread badges): no content, just where. */
+	'channel:activity': (activity: { channelId: string; seq: number; authorId: string }) => void;
 }
 
 export interface ClientToServerEvents {
 	'channel:join': ChatRequest<unknown, { presence: ChatPresence }>;
 	'channel:leave': ChatRequest<unknown, null>;
+	'channel:watch': ChatRequest<unknown, { channelIds: string[] }>;
 	'channel:read': ChatRequest<unknown, { lastReadSeq: number }>;
 	'message:send': ChatRequest<unknown, ChatMessageDto>;
 	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[] }>;

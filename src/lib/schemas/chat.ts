@@ -29,6 +29,11 @@ export const clientId = z.string('invalid').regex(/^[A-Za-z0-9_-]{8,64}$/, 'inva
 
 export const channelRef = z.strictObject({ channelId: objectId });
 
+/** The channels whose activity a tab follows for its unread badges. */
+export const watchChannels = z.strictObject({
+	channelIds: z.array(objectId, 'invalid').max(100, 'invalid')
+});
+
 export const sendMessage = z.strictObject({
 	channelId: objectId,
 	clientId,

@@ -29,7 +29,9 @@ const schema = z
 		SEED_DEMO: z.enum(['auto', 'always', 'never']).default('auto'),
 		LOGIN_THROTTLE: z.enum(['on', 'off']).default('on'),
 		/** Per-address limit on new socket connections; off only for load tests on loopback. */
-		SOCKET_CONNECT_LIMIT: z.enum(['on', 'off']).default('on')
+		SOCKET_CONNECT_LIMIT: z.enum(['on', 'off']).default('on'),
+		/** Per-member chat flood limit; off only for load tests and benchmarks. */
+		CHAT_RATE_LIMIT: z.enum(['on', 'off']).default('on')
 	})
 	.superRefine((env, ctx) => {
 		if (env.NODE_ENV === 'production' && !env.ORIGIN) {

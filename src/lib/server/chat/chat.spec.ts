@@ -1,7 +1,7 @@
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../../../tests/support/db';
-import { Channel, ChannelRead, Message } from '../db/models';
+import { Channel, ChannelRead, Member, Message } from '../db/models';
 import * as chat from './index';
 
 // Not useTestDatabase(): it builds every model's indexes, and the Channel model's partial
@@ -106,5 +106,28 @@ describe('chat service', () => {
 		expect(list.find((c) => c.id === channelId)?.unread).toBe(2);
 		expect((await chat.listChannels(paul)).some((c) => c.id === channelId)).toBe(false);
 		expect(await chat.listChannels(petra)).toEqual([]);
+	});
+
+	it('notifies mentioned members who can read the channel and want mention notifications', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-mentions');
+		const member = (handle: string, cohort: string, mentions = true) => ({
+			email: `${handle}@test.example`,
+			displayName: handle,
+			handle,
+			sortName: handle,
+			passwordHash: 'unused',
+			roles: ['alumni'],
+			cohortIds: [new Types.ObjectId(cohort)],
+			notifications: { mentions }
+		});
+		const [inCohort, quiet, outsider] = await Member.create([
+			member('eva.inside', cohortId),
+			member('ole.quiet', cohortId, false),
+			member('max.outside', otherCohortId)
+		]);
+		const result = await send(channelId, 'Hallo @eva.inside, @ole.quiet und @max.outside');
+		expect(result.mentionedIds).toEqual([inCohort!._id.toString()]);
+		expect(result.mentionedIds).not.toContain(quiet!._id.toString());
+		expect(result.mentionedIds).not.toContain(outsider!._id.toString());
 	});
 });

@@ -218,7 +218,10 @@ export interface SendResult {
 	mentionedIds: string[];
 }
 
-/** Mentioned members who can read the channel (nobody learns of a channel they cannot see). */
+/**
+ * Mentioned members to notify: those who can read the channel (nobody learns of a channel they
+ * cannot see) and who want mention notifications.
+ */
 async function resolveMentions(
 	channel: ChannelInfo,
 	body: string,
@@ -230,21 +233,25 @@ async function resolveMentions(
 	if (ids.length === 0) return [];
 	const members = await Member.find(
 		{ _id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) }) },
-		{ roles: 1, cohortIds: 1 }
+		{ roles: 1, cohortIds: 1, notifications: 1 }
 	).lean();
-	return members
-		.filter((m) =>
-			can(
-				{
-					id: m._id.toString(),
-					roles: m.roles as Actor['roles'],
-					cohortIds: m.cohortIds.map(String)
-				},
-				'channel:read',
-				asResource(channel)
+	return (
+		members
+			// Members who turned mention notifications off in their settings are left out.
+			.filter((m) => m.notifications?.mentions !== false)
+			.filter((m) =>
+				can(
+					{
+						id: m._id.toString(),
+						roles: m.roles as Actor['roles'],
+						cohortIds: m.cohortIds.map(String)
+					},
+					'channel:read',
+					asResource(channel)
+				)
 			)
-		)
-		.map((m) => m._id.toString());
+			.map((m) => m._id.toString())
+	);
 }
 
 /**
@@ -352,6 +359,8 @@ async function afterStore(
 }
 
 export const channelRoom = (channelId: string) => `channel:${channelId}`;
+/** Tabs that show the channel in their list follow it here, for unread badges only. */
+export const watchRoom = (channelId: string) => `channel-watch:${channelId}`;
 
 /**
  * Sends and, when the message is new, broadcasts it to the channel's room (on every instance
@@ -362,7 +371,12 @@ export async function postMessage(
 	input: SendMessageInput
 ): Promise<SendResult> {
 	const result = await sendMessage(actor, input);
-	if (result.created) getIO()?.to(channelRoom(input.channelId)).emit('message:new', result.message);
+	if (result.created) {
+		const io = getIO();
+		const { channelId, seq, authorId } = result.message;
+		io?.to(channelRoom(channelId)).emit('message:new', result.message);
+		io?.to(watchRoom(channelId)).emit('channel:activity', { channelId, seq, authorId });
+	}
 	return result;
 }
 

@@ -1,3 +1,4 @@
+import { config } from '../config';
 import type { z } from 'zod';
 import type { Ack, AckErrorCode, ChatPresence, SocketData } from '$lib/realtime/events';
 import * as schemas from '$lib/schemas/chat';
@@ -17,7 +18,7 @@ type AppSocket = Parameters<Parameters<IO['on']>[1]>[0];
 const sendLimiter = new RateLimiter(10, 1);
 // Typing and reads are cheap but broadcast: a few per second per socket are plenty.
 const typingLimiter = new RateLimiter(5, 2);
-const rateLimitOn = () => process.env.CHAT_RATE_LIMIT !== 'off';
+const rateLimitOn = () => config().CHAT_RATE_LIMIT === 'on';
 
 const room = chat.channelRoom;
 
@@ -113,6 +114,24 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 			await socket.leave(room(channelId));
 			schedulePresence(io, channelId);
 			return null;
+		})
+	);
+
+	socket.on(
+		'channel:watch',
+		handle(socket, schemas.watchChannels, async ({ channelIds }) => {
+			// Only readable channels; the others are silently left out (no existence leak).
+			const allowed: string[] = [];
+			for (const id of new Set(channelIds)) {
+				const ok = await chat.requireChannel(actor, id).then(
+					() => true,
+					() => false
+				);
+				if (ok) allowed.push(id);
+			}
+			for (const r of socket.rooms) if (r.startsWith('channel-watch:')) await socket.leave(r);
+			await socket.join(allowed.map(chat.watchRoom));
+			return { channelIds: allowed };
 		})
 	);
 
