@@ -125,7 +125,7 @@ describe('invitations', () => {
 				'http://x',
 				'de'
 			)
-		).toBe(true);
+		).toBe('sent');
 		expect(await invitations.checkInvitationToken(old)).toEqual({ status: 'invalid' });
 		const page = await invitations.listInvitations(null, 2);
 		expect(page.items).toHaveLength(2);

@@ -196,8 +196,8 @@ export async function resendInvitation(
 	inviter: { displayName: string },
 	origin: string,
 	locale: Locale
-): Promise<boolean> {
-	if (!Types.ObjectId.isValid(id)) return false;
+): Promise<'sent' | 'not_pending' | 'mail_failed'> {
+	if (!Types.ObjectId.isValid(id)) return 'not_pending';
 	const token = generateToken();
 	const inv = await Invitation.findOneAndUpdate(
 		{ _id: new Types.ObjectId(id), usedAt: null, revokedAt: null },
@@ -209,15 +209,20 @@ export async function resendInvitation(
 		},
 		{ returnDocument: 'after' }
 	).lean();
-	if (!inv) return false;
-	await mailInvitation(
-		{ email: inv.email, displayName: inv.displayName ?? '' },
-		token,
-		origin,
-		inviter.displayName,
-		locale
-	);
-	return true;
+	if (!inv) return 'not_pending';
+	try {
+		await mailInvitation(
+			{ email: inv.email, displayName: inv.displayName ?? '' },
+			token,
+			origin,
+			inviter.displayName,
+			locale
+		);
+	} catch {
+		// The invitation stays pending; sending again makes a fresh link.
+		return 'mail_failed';
+	}
+	return 'sent';
 }
 
 export type TokenCheck =

@@ -39,6 +39,28 @@ describe('invitation mail', () => {
 		expect(await Invitation.countDocuments({})).toBe(0);
 	});
 
+	it('keeps a pending invitation when a resend cannot be mailed, and says so', async () => {
+		const [pending] = await Invitation.insertMany([
+			{
+				tokenHash: 'x'.repeat(64),
+				email: 'spaeter@example.org',
+				roles: ['alumni'],
+				invitedBy: inviterId,
+				expiresAt: new Date(Date.now() + 86_400_000)
+			}
+		]);
+		const result = await invitations.resendInvitation(
+			pending!._id.toString(),
+			{ displayName: 'Orga' },
+			'http://localhost',
+			'de'
+		);
+		expect(result).toBe('mail_failed');
+		expect(
+			await Invitation.countDocuments({ _id: pending!._id, usedAt: null, revokedAt: null })
+		).toBe(1);
+	});
+
 	it('builds the HTML part with everything escaped', () => {
 		const html = htmlOf({
 			to: 'x@example.org',

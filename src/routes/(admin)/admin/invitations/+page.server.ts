@@ -82,8 +82,11 @@ export const actions = {
 			url.origin,
 			'de'
 		);
-		if (!sent)
-			return formError(form.raw, messages(locals.locale).admin.invitations.notPending, 'list', 409);
+		const m = messages(locals.locale);
+		if (sent === 'not_pending')
+			return formError(form.raw, m.admin.invitations.notPending, 'list', 409);
+		if (sent === 'mail_failed')
+			return formError(form.raw, m.admin.invitations.mailFailed, 'list', 502);
 		await audit.record({
 			actorId: actor.id,
 			action: 'invitation.resend',
