@@ -8,8 +8,11 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto('/login');
+	// Filled before hydration, a field can be reset by it: wait until the page is live.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);
+	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
 	return page;
