@@ -523,6 +523,29 @@ describe('forum actions by role', () => {
 		});
 	}
 
+	it('the preview endpoint renders for members only, with the sanitiser', async () => {
+		const preview = (role: Who, body: unknown) =>
+			fetch(`${app.url}/forum/preview`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: app.url,
+					'content-type': 'application/json',
+					...(cookies[role] ? { cookie: cookies[role] } : {})
+				},
+				body: JSON.stringify(body)
+			});
+		expect((await preview('anonymous', { body: 'x' })).status).toBe(303);
+		for (const role of ['alumni', 'supervisor', 'moderator'] as const) {
+			const res = await preview(role, { body: '**fett** <script>alert(1)</script>' });
+			expect(res.status).toBe(200);
+			const { html } = (await res.json()) as { html: string };
+			expect(html).toContain('<strong>fett</strong>');
+			expect(html).not.toContain('<script');
+		}
+		expect((await preview('alumni', { body: { $gt: '' } })).status).toBe(400);
+	});
+
 	it('splitting selected replies is for moderators only', async () => {
 		const reply = await ForumPost.findOne({ threadId: ids.guestThread, number: 2 }).lean();
 		const fields = {
