@@ -8,8 +8,11 @@ async function signIn(browser: Browser, email: string): Promise<Page> {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	await page.goto('/login');
+	// Filled before hydration, a field can be reset by it: wait until the page is live.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-Mail-Adresse').fill(email);
 	await page.getByLabel('Passwort').fill(password);
+	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(email);
 	await page.getByRole('button', { name: 'Anmelden' }).click();
 	await expect(page).not.toHaveURL(/\/login/);
 	return page;
@@ -53,6 +56,7 @@ test('a reply appears live for a watching member, who is notified; moderation is
 
 	const moderator = await signIn(browser, 'moderation@netzwerk.example');
 	await openThread(moderator);
+	await expectAccessible(moderator);
 	await moderator.getByLabel('Verschieben nach').selectOption({ label: 'Strategie' });
 	await moderator.getByRole('button', { name: 'Verschieben', exact: true }).click();
 	await expect(moderator.getByRole('navigation', { name: 'Forum' })).toContainText('Strategie');
@@ -62,6 +66,7 @@ test('a reply appears live for a watching member, who is notified; moderation is
 	await expect(anna.getByTestId('locked-badge')).toBeVisible({ timeout: 20_000 });
 
 	await moderator.goto('/moderation/audit');
+	await expectAccessible(moderator);
 	const log = moderator.getByRole('table');
 	await expect(log.getByRole('row').filter({ hasText: 'Thema verschoben' })).toContainText(
 		'Organisatorische Aufstellung der Rolle → Strategie'
@@ -80,6 +85,10 @@ test('the forum index and a category page pass axe', async ({ browser }) => {
 	await page.goto('/forum');
 	await expect(page.getByRole('heading', { level: 1, name: 'Forum' })).toBeVisible();
 	await expectAccessible(page);
+	await page.goto('/search?q=Stabsstelle');
+	await expect(page.locator('mark').first()).toContainText('Stabsstelle');
+	await expectAccessible(page);
+	await page.goto('/forum');
 	await page.getByRole('link', { name: 'Datensouveränität' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Datensouveränität' })).toBeVisible();
 	await expectAccessible(page);

@@ -440,7 +440,7 @@ describe('forum actions by role', () => {
 		],
 		[
 			'new thread in the supervisor category',
-			() => '/forum/new',
+			() => '/forum/new?/create',
 			() => ({ categoryId: ids.guests, title: 'Neues Thema für alle', body: 'Inhalt' }),
 			{
 				anonymous: 'login',
@@ -453,7 +453,7 @@ describe('forum actions by role', () => {
 		],
 		[
 			'new thread in the general category',
-			() => '/forum/new',
+			() => '/forum/new?/create',
 			() => ({ categoryId: ids.general, title: 'Neues Thema allgemein', body: 'Inhalt' }),
 			{
 				anonymous: 'login',
@@ -466,7 +466,7 @@ describe('forum actions by role', () => {
 		],
 		[
 			'new thread in a read-only category',
-			() => '/forum/new',
+			() => '/forum/new?/create',
 			() => ({ categoryId: ids.readOnly, title: 'Darf ich hier schreiben?', body: 'Inhalt' }),
 			{
 				anonymous: 'login',
@@ -523,6 +523,29 @@ describe('forum actions by role', () => {
 		});
 	}
 
+	it('the preview endpoint renders for members only, with the sanitiser', async () => {
+		const preview = (role: Who, body: unknown) =>
+			fetch(`${app.url}/forum/preview`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: app.url,
+					'content-type': 'application/json',
+					...(cookies[role] ? { cookie: cookies[role] } : {})
+				},
+				body: JSON.stringify(body)
+			});
+		expect((await preview('anonymous', { body: 'x' })).status).toBe(303);
+		for (const role of ['alumni', 'supervisor', 'moderator'] as const) {
+			const res = await preview(role, { body: '**fett** <script>alert(1)</script>' });
+			expect(res.status).toBe(200);
+			const { html } = (await res.json()) as { html: string };
+			expect(html).toContain('<strong>fett</strong>');
+			expect(html).not.toContain('<script');
+		}
+		expect((await preview('alumni', { body: { $gt: '' } })).status).toBe(400);
+	});
+
 	it('splitting selected replies is for moderators only', async () => {
 		const reply = await ForumPost.findOne({ threadId: ids.guestThread, number: 2 }).lean();
 		const fields = {
@@ -552,14 +575,14 @@ describe('forum actions by role', () => {
 describe('bad input is refused with a localised message, the input kept, nothing stored', () => {
 	it('empty and oversized title and body', async () => {
 		const before = await ForumThread.countDocuments();
-		const empty = await post('alumni', '/forum/new', {
+		const empty = await post('alumni', '/forum/new?/create', {
 			categoryId: ids.general,
 			title: '',
 			body: ''
 		});
 		expect(empty.status).toBe(400);
 		expect(empty.text).toContain('Bitte ausfüllen.');
-		const long = await post('alumni', '/forum/new', {
+		const long = await post('alumni', '/forum/new?/create', {
 			categoryId: ids.general,
 			title: 'Ein Titel, der bleibt',
 			body: 'x'.repeat(20_001)
@@ -567,7 +590,7 @@ describe('bad input is refused with a localised message, the input kept, nothing
 		expect(long.status).toBe(400);
 		expect(long.text).toContain('Zu lang.');
 		expect(long.text).toContain('Ein Titel, der bleibt');
-		const longTitle = await post('alumni', '/forum/new', {
+		const longTitle = await post('alumni', '/forum/new?/create', {
 			categoryId: ids.general,
 			title: 'T'.repeat(151),
 			body: 'Text bleibt'
@@ -577,16 +600,28 @@ describe('bad input is refused with a localised message, the input kept, nothing
 		expect(await ForumThread.countDocuments()).toBe(before);
 	});
 
+	it('the preview without JavaScript returns the rendered post and keeps the input', async () => {
+		const res = await post('alumni', '/forum/new?/preview', {
+			categoryId: ids.general,
+			title: 'Noch nicht fertig',
+			body: '## Überschrift\n\n<img src=x onerror=alert(1)>'
+		});
+		expect(res.status).toBe(200);
+		expect(res.text).toContain('<h2>Überschrift</h2>');
+		expect(res.text).toContain('Noch nicht fertig');
+		expect(res.text).not.toMatch(/<img[^>]*onerror/i);
+	});
+
 	it('unknown category and unknown tag', async () => {
 		const before = await ForumPost.countDocuments();
-		const category = await post('alumni', '/forum/new', {
+		const category = await post('alumni', '/forum/new?/create', {
 			categoryId: '0123456789abcdef01234567',
 			title: 'Unbekannte Kategorie',
 			body: 'Text'
 		});
 		expect(category.status).toBe(400);
 		expect(category.text).toContain('Diese Kategorie gibt es nicht');
-		const tag = await post('alumni', '/forum/new', {
+		const tag = await post('alumni', '/forum/new?/create', {
 			categoryId: ids.general,
 			title: 'Mit Schlagwort',
 			body: 'Mein Text',
@@ -595,7 +630,7 @@ describe('bad input is refused with a localised message, the input kept, nothing
 		expect(tag.status).toBe(400);
 		expect(tag.text).toContain('Mindestens ein Schlagwort gibt es nicht.');
 		expect(tag.text).toContain('Mein Text');
-		const secret = await post('moderator', '/forum/new', {
+		const secret = await post('moderator', '/forum/new?/create', {
 			categoryId: ids.secret,
 			title: 'Geheime Kategorie',
 			body: 'Text'
@@ -605,7 +640,7 @@ describe('bad input is refused with a localised message, the input kept, nothing
 	});
 
 	it('posting in a read-only category or a locked thread', async () => {
-		const readOnly = await post('alumni', '/forum/new', {
+		const readOnly = await post('alumni', '/forum/new?/create', {
 			categoryId: ids.readOnly,
 			title: 'Nur lesen',
 			body: 'Mein Beitrag'

@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
-import { newThreadSchema } from '$lib/schemas/forum';
+import { bodyMax, newThreadSchema } from '$lib/schemas/forum';
 import { requirePermission } from '$lib/server/auth/guards';
 import * as forum from '$lib/server/forum';
-import { parseForm } from '$lib/server/forms';
+import { formToObject, parseForm } from '$lib/server/forms';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -16,7 +16,14 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions = {
-	default: async ({ locals, url, request }) => {
+	/** The preview without JavaScript: the form comes back with the rendered post. */
+	preview: async ({ locals, url, request }) => {
+		requirePermission(locals, url, 'forum:view');
+		const raw = formToObject(await request.formData(), ['tags']);
+		const body = typeof raw.body === 'string' ? raw.body.slice(0, bodyMax) : '';
+		return { values: raw, preview: forum.previewMarkdown(body) };
+	},
+	create: async ({ locals, url, request }) => {
 		const member = requirePermission(locals, url, 'forum:view');
 		const form = await parseForm(request, newThreadSchema, locals.locale, ['tags']);
 		if (!form.ok) return form.failure;
