@@ -1,29 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { expectAccessible, open, signIn } from './support';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const admin = { email: 'admin@netzwerk.example', password: 'Netzwerk-Demo-2024' };
-
-async function expectAccessible(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(axe.violations).toEqual([]);
-}
-
-/** Opens a page and waits until it is hydrated: input typed earlier would be reset by hydration. */
-async function open(page: Page, url: string) {
-	await page.goto(url, { waitUntil: 'networkidle' });
-}
-
-async function signIn(page: Page, email: string, password: string) {
-	await open(page, '/login');
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-}
 
 /** The newest mail the SMTP server received for this address (quoted-printable soft breaks undone). */
 function newestMailTo(address: string): string | null {

@@ -1,15 +1,9 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible, signInNewContext } from './support';
 
-const password = 'Netzwerk-Demo-2024';
-
+/** A signed-in member in a context of their own, with the live connection up. */
 async function signIn(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort').fill(password);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	const page = await signInNewContext(browser, email);
 	await expect(page.locator('main')).toHaveAttribute('data-realtime', 'connected');
 	return page;
 }
@@ -52,10 +46,7 @@ test('two members of a cohort chat live: typing, then the message, without reloa
 	await composer.press('Shift+Enter');
 	await expect(composer).toHaveValue('\n');
 
-	const axe = await new AxeBuilder({ page: jonas })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(axe.violations).toEqual([]);
+	await expectAccessible(jonas);
 	await anna.context().close();
 	await jonas.context().close();
 });

@@ -1,29 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
+import { expectAccessible, signInNewContext } from './support';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 
-const password = 'Netzwerk-Demo-2024';
 const threadTitle = 'Stabsstelle beim Bürgermeister oder eigenes Sachgebiet?';
 
-async function signIn(browser: Browser, email: string): Promise<Page> {
-	const context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto('/login');
-	// Filled before hydration, a field can be reset by it: wait until the page is live.
-	await page.waitForLoadState('networkidle');
-	await page.getByLabel('E-Mail-Adresse').fill(email);
-	await page.getByLabel('Passwort').fill(password);
-	await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(email);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
-	await expect(page).not.toHaveURL(/\/login/);
-	return page;
-}
-
-async function expectAccessible(page: Page) {
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(axe.violations).toEqual([]);
-}
+const signIn = (browser: Browser, email: string) => signInNewContext(browser, email);
 
 async function openThread(page: Page) {
 	await page.goto('/forum/c/organisatorische-aufstellung');

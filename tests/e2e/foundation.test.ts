@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
-import { open, signIn } from './support';
+import { expectAccessible, open, signIn } from './support';
 
 const alumna = 'anna.schulze@netzwerk.example';
 
@@ -21,10 +20,7 @@ test('the start page speaks German and shows the demo network after login', asyn
 		'href',
 		'/chat/durchgang-1-brandenburg'
 	);
-	const axe = await new AxeBuilder({ page })
-		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-		.analyze();
-	expect(axe.violations).toEqual([]);
+	await expectAccessible(page);
 });
 
 test('a signed-in page opens a Socket.IO connection with its session; without one the server refuses', async ({
