@@ -4,7 +4,7 @@ import { percentile, startBenchApp, sampleRss, sessionCookies } from '../support
 import { io } from 'socket.io-client';
 
 export async function run() {
-	for (const n of [1000, 3000]) {
+	for (const n of [1000]) {
 		const app = await startBenchApp();
 		try {
 			const cookies = await sessionCookies(app, n);
