@@ -1,15 +1,15 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { useTestDatabase } from '../../../../tests/support/db';
 import { freePort } from '../db/embedded';
-import { Member, PasswordReset, Session } from '../db/models';
+import { PasswordReset } from '../db/models';
 import { createMember } from '../members';
 import { attemptLogin } from './login';
 import * as reset from './password-reset';
 import { createSession, validateSessionToken } from './sessions';
 import { hashToken } from './tokens';
 
-useModelsTestDatabase('pwreset', [Member, PasswordReset, Session] as never[]);
+useTestDatabase('pwreset');
 
 /** A real SMTP server on loopback: the mail goes over the wire as in production. */
 const received: { to: string; body: string }[] = [];

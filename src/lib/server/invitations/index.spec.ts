@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { useTestDatabase } from '../../../../tests/support/db';
 import { hashToken } from '../auth/tokens';
 import { Cohort, Invitation, Member } from '../db/models';
 import { createMember } from '../members';
 import * as invitations from './index';
 
-useModelsTestDatabase('invitations', [Member, Invitation, Cohort] as never[]);
+useTestDatabase('invitations');
 
 /** The link token leaves the service only by mail; tests take it from the logged link. */
 async function inviteAndGetToken(email: string, cohortId: string | null = null): Promise<string> {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { useTestDatabase } from '../../../../tests/support/db';
 import { freePort } from '../db/embedded';
-import { Invitation, Member } from '../db/models';
+import { Invitation } from '../db/models';
 import { htmlOf } from '../mail';
 import { createMember } from '../members';
 import * as invitations from './index';
 
-useModelsTestDatabase('invitemail', [Member, Invitation] as never[]);
+useTestDatabase('invitemail');
 
 let inviterId: string;
 

@@ -1,11 +1,11 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useModelsTestDatabase } from '../../../../tests/support/models-db';
+import { useTestDatabase } from '../../../../tests/support/db';
 import { createSession, validateSessionToken } from '../auth/sessions';
-import { Avatar, Cohort, Member, Municipality, Session } from '../db/models';
+import { Cohort, Member, Municipality, Session } from '../db/models';
 import * as members from './index';
 
-useModelsTestDatabase('members', [Member, Cohort, Municipality, Session, Avatar] as never[]);
+useTestDatabase('members');
 
 let cohortA: string;
 let cohortB: string;
