@@ -102,7 +102,7 @@ describe('sessions, deactivation and CSRF', () => {
 		// Deactivated members cannot sign in again; the audit log names the action.
 		await expect(login(app, email, demoPassword)).rejects.toThrow();
 		const log = await (await get(app, '/admin/audit', admin)).text();
-		expect(log).toContain('member.deactivate');
+		expect(log).toContain('Mitglied deaktiviert');
 	});
 
 	it('a reactivated member signs in again; the language choice in settings switches the UI', async () => {

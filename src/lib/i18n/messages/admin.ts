@@ -124,7 +124,20 @@ const de = {
 		target: 'Ziel',
 		summary: 'Details',
 		empty: 'Noch keine Einträge.',
-		more: 'Ältere Einträge'
+		more: 'Ältere Einträge',
+		actions: {
+			'member.roles': 'Rollen geändert',
+			'member.cohorts': 'Durchgänge geändert',
+			'member.deactivate': 'Mitglied deaktiviert',
+			'member.reactivate': 'Mitglied reaktiviert',
+			'invitation.create': 'Eingeladen',
+			'invitation.revoke': 'Einladung zurückgezogen',
+			'invitation.resend': 'Einladung erneut gesendet',
+			'cohort.create': 'Durchgang angelegt',
+			'cohort.update': 'Durchgang geändert',
+			'municipality.create': 'Kommune angelegt',
+			'municipality.update': 'Kommune geändert'
+		} as Record<string, string>
 	},
 	overview: {
 		intro: 'Mitglieder, Einladungen, Durchgänge und Kommunen des Netzwerks verwalten.'
@@ -259,7 +272,20 @@ const en: AdminMessages = {
 		target: 'Target',
 		summary: 'Details',
 		empty: 'No entries yet.',
-		more: 'Older entries'
+		more: 'Older entries',
+		actions: {
+			'member.roles': 'Roles changed',
+			'member.cohorts': 'Cohorts changed',
+			'member.deactivate': 'Member deactivated',
+			'member.reactivate': 'Member reactivated',
+			'invitation.create': 'Invited',
+			'invitation.revoke': 'Invitation revoked',
+			'invitation.resend': 'Invitation sent again',
+			'cohort.create': 'Cohort created',
+			'cohort.update': 'Cohort changed',
+			'municipality.create': 'Municipality created',
+			'municipality.update': 'Municipality changed'
+		} as Record<string, string>
 	},
 	overview: {
 		intro: 'Manage the members, invitations, cohorts and municipalities of the network.'

@@ -136,7 +136,7 @@ const de = {
 		},
 		actions: {
 			'forum.thread.pin': 'Thema angeheftet',
-			'forum.thread.unpin': 'Thema gelöst',
+			'forum.thread.unpin': 'Thema nicht mehr angeheftet',
 			'forum.thread.lock': 'Thema gesperrt',
 			'forum.thread.unlock': 'Thema entsperrt',
 			'forum.thread.move': 'Thema verschoben',
