@@ -1,6 +1,12 @@
 import { config } from '../config';
 import type { z } from 'zod';
-import type { Ack, AckErrorCode, ChatPresence, SocketData } from '$lib/realtime/events';
+import type {
+	Ack,
+	AckErrorCode,
+	ChatMessageDto,
+	ChatPresence,
+	SocketData
+} from '$lib/realtime/events';
 import * as schemas from '$lib/schemas/chat';
 import { messages } from '$lib/i18n';
 import type { Actor } from '../auth/permissions';
@@ -157,31 +163,22 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		handle(socket, schemas.historyRequest, (input) => chat.history(actor, input))
 	);
 
-	socket.on(
-		'message:edit',
-		handle(socket, schemas.editMessage, async (input) => {
-			const message = await chat.editMessage(actor, input);
+	// Edits, deletions and reactions: stored first, then the message as it is now goes to the room.
+	const thenBroadcast =
+		<I>(change: (actor: Actor, input: I) => Promise<ChatMessageDto>) =>
+		async (input: I) => {
+			const message = await change(actor, input);
 			chat.broadcastUpdate(message);
 			return message;
-		})
-	);
-
+		};
+	socket.on('message:edit', handle(socket, schemas.editMessage, thenBroadcast(chat.editMessage)));
 	socket.on(
 		'message:delete',
-		handle(socket, schemas.deleteMessage, async (input) => {
-			const message = await chat.deleteMessage(actor, input);
-			chat.broadcastUpdate(message);
-			return message;
-		})
+		handle(socket, schemas.deleteMessage, thenBroadcast(chat.deleteMessage))
 	);
-
 	socket.on(
 		'message:react',
-		handle(socket, schemas.reactToMessage, async (input) => {
-			const message = await chat.reactToMessage(actor, input);
-			chat.broadcastUpdate(message);
-			return message;
-		})
+		handle(socket, schemas.reactToMessage, thenBroadcast(chat.reactToMessage))
 	);
 
 	const typing = (state: boolean) => async (payload: unknown) => {
