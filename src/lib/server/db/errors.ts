@@ -22,10 +22,10 @@ export async function uniqueWrite<T>(
 }
 
 /** An upsert two writers may race: when the other one created the row first, `then` runs. */
-export async function unlessDuplicate<T>(
+export async function unlessDuplicate<T, U = T>(
 	write: () => Promise<T>,
-	then: () => Promise<T> | T
-): Promise<T> {
+	then: () => Promise<U> | U
+): Promise<T | U> {
 	try {
 		return await write();
 	} catch (err) {
