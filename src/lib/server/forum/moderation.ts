@@ -3,13 +3,7 @@ import { can, type Actor } from '../auth/permissions';
 import { record } from '../audit';
 import { unlessDuplicate } from '../db/errors';
 import { isObjectId, oid } from '../db/ids';
-import {
-	ForumCategory,
-	ForumPost,
-	ForumTag,
-	ForumThread,
-	type Role
-} from '../db/models';
+import { ForumCategory, ForumPost, ForumTag, ForumThread, type Role } from '../db/models';
 import { resetSequenceCache } from '../db/sequence';
 import { settle, type Result } from '../result';
 import { slugify } from '../text';
