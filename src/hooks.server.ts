@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as chat from '$lib/server/chat';
 import { config } from '$lib/server/config';
 import * as db from '$lib/server/db';
 import { securityHeaders, unavailableResponse } from '$lib/server/http';
@@ -14,8 +15,13 @@ export const init: ServerInit = async () => {
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	realtime.register();
-	// server/index.js and scripts/dev.js wait for this before exiting.
-	process.once('sveltekit:shutdown', () => db.disconnectDatabase());
+	// Awaited by server/index.js and scripts/dev.js after the sockets closed: buffered chat writes go out first.
+	process.once('sveltekit:shutdown', async () => {
+		await chat
+			.flushPendingWrites()
+			.catch((err: unknown) => log.warn('Chat writes lost at shutdown', errorFields(err)));
+		await db.disconnectDatabase();
+	});
 };
 
 /** Paths served without the database: health probes and static assets. */

@@ -43,6 +43,24 @@ export function messages(locale: Locale): Messages {
 
 export type ValidationKey = keyof Messages['validation'];
 
+/** Dotted paths to the plain texts of a dictionary ('forum.errors.locked'), not to functions. */
+type TextPaths<T, Prefix extends string = ''> = {
+	[K in keyof T & string]: T[K] extends string
+		? `${Prefix}${K}`
+		: T[K] extends Record<string, unknown>
+			? TextPaths<T[K], `${Prefix}${K}.`>
+			: never;
+}[keyof T & string];
+
+/** A text of the dictionaries by its path: what services name when they refuse. */
+export type MessageKey = TextPaths<Messages>;
+
+export function text(locale: Locale, key: MessageKey): string {
+	let node: unknown = messages(locale);
+	for (const part of key.split('.')) node = (node as Record<string, unknown>)[part];
+	return typeof node === 'string' ? node : key;
+}
+
 /** Maps a validation message key (as used in the zod schemas) to text in the given language. */
 export function validationMessage(locale: Locale, key: string): string {
 	const table = messages(locale).validation as Record<string, string>;

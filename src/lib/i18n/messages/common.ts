@@ -48,6 +48,8 @@ const de = {
 		unavailable:
 			'Der Dienst ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
 		unexpected: 'Ein unerwarteter Fehler ist aufgetreten.',
+		conflict: 'Das gibt es schon, oder es wurde inzwischen geändert.',
+		rateLimited: 'Zu viele Anfragen. Bitte warten Sie einen Moment.',
 		backHome: 'Zur Startseite'
 	},
 	validation: {
@@ -114,6 +116,8 @@ const en: CommonMessages = {
 		unauthorized: 'Please sign in.',
 		unavailable: 'The service is not reachable right now. Please try again in a moment.',
 		unexpected: 'An unexpected error occurred.',
+		conflict: 'This exists already, or it was changed in the meantime.',
+		rateLimited: 'Too many requests. Please wait a moment.',
 		backHome: 'Back to the start page'
 	},
 	validation: {

@@ -73,11 +73,11 @@ describe('chat service', () => {
 		const channelId = await cohortChannel(cohortId, 'c-access');
 		for (const actor of [paul, petra])
 			await expect(chat.history(actor, { channelId, limit: 5 })).rejects.toMatchObject({
-				code: 'not_found'
+				failure: { code: 'not_found' }
 			});
 		await expect(
 			chat.history(anna, { channelId: new Types.ObjectId().toString(), limit: 5 })
-		).rejects.toMatchObject({ code: 'not_found' });
+		).rejects.toMatchObject({ failure: { code: 'not_found' } });
 	});
 
 	it('allows editing only within 15 minutes and deleting clears the text', async () => {
@@ -86,7 +86,9 @@ describe('chat service', () => {
 		const later = new Date(Date.now() + chat.editWindowMs + 1000);
 		await expect(
 			chat.editMessage(anna, { channelId, seq: message.seq, body: 'zu spät' }, later)
-		).rejects.toMatchObject({ code: 'forbidden', reason: 'editWindow' });
+		).rejects.toMatchObject({
+			failure: { code: 'forbidden', message: 'chat.errors.editWindow' }
+		});
 		const edited = await chat.editMessage(anna, { channelId, seq: message.seq, body: '*neu*' });
 		expect(edited.html).toContain('<em>neu</em>');
 		const deleted = await chat.deleteMessage(anna, { channelId, seq: message.seq });
@@ -129,5 +131,22 @@ describe('chat service', () => {
 		expect(result.mentionedIds).toEqual([inCohort!._id.toString()]);
 		expect(result.mentionedIds).not.toContain(quiet!._id.toString());
 		expect(result.mentionedIds).not.toContain(outsider!._id.toString());
+	});
+
+	it('writes the buffered channel position and the sender’s read position when flushed', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-flush');
+		await send(channelId, 'eins');
+		const { message } = await send(channelId, 'zwei');
+		// Flushed at once, as on shutdown, not after the coalescing delay.
+		await chat.flushPendingWrites();
+		const channel = await Channel.findById(channelId).lean();
+		expect([channel?.lastSeq, channel?.lastMessageAt?.toISOString()]).toEqual([
+			2,
+			message.createdAt
+		]);
+		expect(await chat.lastReadSeq(anna, channelId)).toBe(2);
+		// Nothing is left to write: a second flush changes nothing.
+		await chat.flushPendingWrites();
+		expect((await Channel.findById(channelId).lean())?.lastSeq).toBe(2);
 	});
 });

@@ -1,6 +1,11 @@
 import { Types } from 'mongoose';
+import { record } from '../audit';
+import { can, type Actor } from '../auth/permissions';
 import { Channel, Cohort, Member, Municipality } from '../db/models';
+import { uniqueWrite } from '../db/errors';
+import { isObjectId } from '../db/ids';
 import { cached } from '../cache';
+import { ok, refused, type Result } from '../result';
 import { slugify } from '../text';
 
 export interface CohortDto {
@@ -46,12 +51,32 @@ export interface CohortInput {
 	endsOn: Date;
 }
 
+function checkCohort(actor: Actor, input: CohortInput): Result<null> {
+	if (!can(actor, 'cohort:manage')) return refused('forbidden');
+	if (input.endsOn <= input.startsOn)
+		return refused('invalid', 'admin.cohorts.endBeforeStart', 'endsOn');
+	return ok(null);
+}
+
+const duplicateCohort = () => refused('conflict', 'admin.cohorts.duplicate', 'name');
+
 /** Creates a cohort together with its realtime channel (membership of one is membership of both). */
-export async function createCohort(input: CohortInput): Promise<CohortDto> {
+export async function createCohort(actor: Actor, input: CohortInput): Promise<Result<CohortDto>> {
+	const checked = checkCohort(actor, input);
+	if (!checked.ok) return checked;
 	const slug = slugify(input.name);
-	const cohort = await Cohort.create({ ...input, slug });
-	await ensureCohortChannel(cohort._id, input.name, slug);
-	return toCohortDto(cohort);
+	const created = await uniqueWrite(() => Cohort.create({ ...input, slug }), duplicateCohort());
+	if (!created.ok) return created;
+	await ensureCohortChannel(created.value._id, input.name, slug);
+	const cohort = toCohortDto(created.value);
+	await record({
+		actorId: actor.id,
+		action: 'cohort.create',
+		targetType: 'cohort',
+		targetId: cohort.id,
+		summary: cohort.name
+	});
+	return ok(cohort);
 }
 
 export async function ensureCohortChannel(cohortId: Types.ObjectId, name: string, slug: string) {
@@ -70,15 +95,33 @@ export async function ensureCohortChannel(cohortId: Types.ObjectId, name: string
 	);
 }
 
-export async function updateCohort(id: string, input: CohortInput): Promise<CohortDto | null> {
-	const cohort = await Cohort.findByIdAndUpdate(
-		id,
-		{ $set: input },
-		{ returnDocument: 'after' }
-	).lean();
-	if (!cohort) return null;
-	await Channel.updateOne({ kind: 'cohort', cohortId: cohort._id }, { $set: { name: input.name } });
-	return toCohortDto(cohort);
+export async function updateCohort(
+	actor: Actor,
+	input: CohortInput & { id: string }
+): Promise<Result<CohortDto>> {
+	const checked = checkCohort(actor, input);
+	if (!checked.ok) return checked;
+	const { id, ...fields } = input;
+	if (!isObjectId(id)) return refused('not_found');
+	const updated = await uniqueWrite(
+		() => Cohort.findByIdAndUpdate(id, { $set: fields }, { returnDocument: 'after' }).lean(),
+		duplicateCohort()
+	);
+	if (!updated.ok) return updated;
+	if (!updated.value) return refused('not_found');
+	await Channel.updateOne(
+		{ kind: 'cohort', cohortId: updated.value._id },
+		{ $set: { name: fields.name } }
+	);
+	const cohort = toCohortDto(updated.value);
+	await record({
+		actorId: actor.id,
+		action: 'cohort.update',
+		targetType: 'cohort',
+		targetId: cohort.id,
+		summary: cohort.name
+	});
+	return ok(cohort);
 }
 
 export async function listCohorts(): Promise<CohortDto[]> {
@@ -89,10 +132,20 @@ export async function listCohorts(): Promise<CohortDto[]> {
 	return cohorts.map(toCohortDto);
 }
 
-export async function getCohort(id: string): Promise<CohortDto | null> {
-	if (!Types.ObjectId.isValid(id)) return null;
-	const cohort = await Cohort.findById(id).lean();
-	return cohort ? toCohortDto(cohort) : null;
+/** One cohort for its edit page. */
+export async function getCohort(actor: Actor, id: string): Promise<Result<CohortDto>> {
+	if (!can(actor, 'cohort:manage')) return refused('forbidden');
+	const cohort = isObjectId(id) ? await Cohort.findById(id).lean() : null;
+	return cohort ? ok(toCohortDto(cohort)) : refused('not_found');
+}
+
+/** The admin list: every cohort with its number of active members. */
+export async function listCohortsWithCounts(
+	actor: Actor
+): Promise<Result<Array<CohortDto & { members: number }>>> {
+	if (!can(actor, 'cohort:manage')) return refused('forbidden');
+	const [list, counts] = await Promise.all([listCohorts(), countMembersByCohort()]);
+	return ok(list.map((c) => ({ ...c, members: counts.get(c.id) ?? 0 })));
 }
 
 /** Member counts per cohort in one aggregation (no query per cohort). */
@@ -128,21 +181,52 @@ export interface MunicipalityInput {
 	state: string;
 }
 
-export async function createMunicipality(input: MunicipalityInput): Promise<MunicipalityDto> {
-	const created = await Municipality.create(input);
-	return toMunicipalityDto(created);
+const duplicateMunicipality = () => refused('conflict', 'admin.municipalities.duplicate', 'name');
+
+function recordMunicipality(actor: Actor, action: string, m: MunicipalityDto) {
+	return record({
+		actorId: actor.id,
+		action: `municipality.${action}`,
+		targetType: 'municipality',
+		targetId: m.id,
+		summary: `${m.name} (${m.state})`
+	});
+}
+
+export async function getMunicipality(actor: Actor, id: string): Promise<Result<MunicipalityDto>> {
+	if (!can(actor, 'municipality:manage')) return refused('forbidden');
+	const row = isObjectId(id) ? await Municipality.findById(id).lean() : null;
+	return row ? ok(toMunicipalityDto(row)) : refused('not_found');
+}
+
+export async function createMunicipality(
+	actor: Actor,
+	input: MunicipalityInput
+): Promise<Result<MunicipalityDto>> {
+	if (!can(actor, 'municipality:manage')) return refused('forbidden');
+	const created = await uniqueWrite(() => Municipality.create(input), duplicateMunicipality());
+	if (!created.ok) return created;
+	const municipality = toMunicipalityDto(created.value);
+	await recordMunicipality(actor, 'create', municipality);
+	return ok(municipality);
 }
 
 export async function updateMunicipality(
-	id: string,
-	input: MunicipalityInput
-): Promise<MunicipalityDto | null> {
-	const updated = await Municipality.findByIdAndUpdate(
-		id,
-		{ $set: input },
-		{ returnDocument: 'after' }
-	).lean();
-	return updated ? toMunicipalityDto(updated) : null;
+	actor: Actor,
+	input: MunicipalityInput & { id: string }
+): Promise<Result<MunicipalityDto>> {
+	if (!can(actor, 'municipality:manage')) return refused('forbidden');
+	const { id, ...fields } = input;
+	if (!isObjectId(id)) return refused('not_found');
+	const updated = await uniqueWrite(
+		() => Municipality.findByIdAndUpdate(id, { $set: fields }, { returnDocument: 'after' }).lean(),
+		duplicateMunicipality()
+	);
+	if (!updated.ok) return updated;
+	if (!updated.value) return refused('not_found');
+	const municipality = toMunicipalityDto(updated.value);
+	await recordMunicipality(actor, 'update', municipality);
+	return ok(municipality);
 }
 
 export interface NetworkOverview {

@@ -1,4 +1,6 @@
 import type { Model } from 'mongoose';
+import { isDuplicateKeyError } from './errors';
+import { serialised } from './serial';
 
 /**
  * Gap-free per-scope sequence numbers (e.g. per chat channel) that hold on MongoDB and on the
@@ -17,12 +19,7 @@ export interface SequenceOptions<T> {
 	maxAttempts?: number;
 }
 
-const queues = new Map<string, Promise<unknown>>();
 const lastKnown = new Map<string, number>();
-
-function isDuplicateKey(err: unknown): boolean {
-	return typeof err === 'object' && err !== null && (err as { code?: number }).code === 11000;
-}
 
 async function currentMax<T>(opts: SequenceOptions<T>): Promise<number> {
 	const seqField = opts.seqField ?? 'seq';
@@ -44,33 +41,25 @@ export function insertWithNextSeq<T, R>(
 	onDuplicate?: () => Promise<R | undefined>
 ): Promise<{ doc: R; created: boolean }> {
 	const key = `${opts.model.modelName}:${String(opts.scope)}`;
-	const previous = queues.get(key) ?? Promise.resolve();
-	const run = previous
-		.catch(() => undefined)
-		.then(async () => {
-			const maxAttempts = opts.maxAttempts ?? 20;
-			let next = (lastKnown.get(key) ?? (await currentMax(opts))) + 1;
-			for (let attempt = 1; ; attempt++) {
-				try {
-					const created = await (opts.model as unknown as Model<Record<string, unknown>>).create(
-						build(next)
-					);
-					lastKnown.set(key, next);
-					return { doc: created.toObject() as R, created: true };
-				} catch (err) {
-					if (!isDuplicateKey(err) || attempt >= maxAttempts) throw err;
-					const existing = onDuplicate ? await onDuplicate() : undefined;
-					if (existing !== undefined) return { doc: existing, created: false };
-					// Another instance took this number: continue after the real maximum.
-					next = (await currentMax(opts)) + 1;
-				}
+	return serialised(`seq:${key}`, async () => {
+		const maxAttempts = opts.maxAttempts ?? 20;
+		let next = (lastKnown.get(key) ?? (await currentMax(opts))) + 1;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				const created = await (opts.model as unknown as Model<Record<string, unknown>>).create(
+					build(next)
+				);
+				lastKnown.set(key, next);
+				return { doc: created.toObject() as R, created: true };
+			} catch (err) {
+				if (!isDuplicateKeyError(err) || attempt >= maxAttempts) throw err;
+				const existing = onDuplicate ? await onDuplicate() : undefined;
+				if (existing !== undefined) return { doc: existing, created: false };
+				// Another instance took this number: continue after the real maximum.
+				next = (await currentMax(opts)) + 1;
 			}
-		});
-	queues.set(key, run);
-	void run.finally(() => {
-		if (queues.get(key) === run) queues.delete(key);
+		}
 	});
-	return run;
 }
 
 /** Forgets cached maxima (tests that drop the database between cases). */

@@ -1,39 +1,40 @@
-import { Types } from 'mongoose';
 import { can, type Actor } from '../auth/permissions';
+import { isObjectId, oid } from '../db/ids';
 import {
 	ForumCategory,
 	ForumThread,
 	type ForumCategoryDoc,
 	type ForumThreadDoc
 } from '../db/models';
+import { Refusal, type FailureCode } from '../result';
 
-/** Why a forum operation was refused; routes map the code to a localised message. */
-export type ForumErrorCode =
-	| 'not_found'
-	| 'forbidden'
-	| 'locked'
-	| 'unknown_category'
-	| 'category_forbidden'
-	| 'unknown_tag'
-	| 'not_author'
-	| 'already_reported'
-	| 'same_thread'
-	| 'invalid_split'
-	| 'slug_taken';
+/**
+ * Why a forum operation is refused: the key of its text in `forum.errors`, and the kind of
+ * failure (which decides the answer's status). A locked thread or an unknown category is a
+ * form error (400), like a bad input.
+ */
+const refusals = {
+	not_found: 'not_found',
+	forbidden: 'forbidden',
+	locked: 'invalid',
+	unknown_category: 'invalid',
+	category_forbidden: 'forbidden',
+	unknown_tag: 'invalid',
+	not_author: 'invalid',
+	already_reported: 'conflict',
+	same_thread: 'invalid',
+	invalid_split: 'invalid',
+	slug_taken: 'conflict'
+} as const satisfies Record<string, FailureCode>;
 
-export class ForumError extends Error {
-	constructor(readonly code: ForumErrorCode) {
-		super(code);
-	}
-}
+export type ForumRefusal = keyof typeof refusals;
 
-export const isForumError = (err: unknown): err is ForumError => err instanceof ForumError;
+/** Thrown inside the forum's services; each exported service answers it as a failed result. */
+export const refusal = (reason: ForumRefusal, field?: string) =>
+	new Refusal(refusals[reason], `forum.errors.${reason}`, field);
 
 export type CategoryLean = ForumCategoryDoc;
 export type ThreadLean = ForumThreadDoc;
-
-export const oid = (id: string) => new Types.ObjectId(id);
-export const validId = (id: string) => /^[a-f0-9]{24}$/.test(id);
 
 export const readsCategory = (actor: Actor, category: CategoryLean) =>
 	can(actor, 'forum:read', category);
@@ -43,7 +44,7 @@ export const moderatesCategory = (actor: Actor, category: CategoryLean) =>
 	can(actor, 'forum:moderate', category);
 
 export async function loadCategory(id: string): Promise<CategoryLean | null> {
-	if (!validId(id)) return null;
+	if (!isObjectId(id)) return null;
 	return ForumCategory.findById(oid(id)).lean<CategoryLean>();
 }
 
@@ -61,18 +62,18 @@ export async function loadReadableThread(
 	actor: Actor,
 	threadId: string
 ): Promise<{ thread: ThreadLean; category: CategoryLean }> {
-	if (!validId(threadId)) throw new ForumError('not_found');
+	if (!isObjectId(threadId)) throw refusal('not_found');
 	const thread = await ForumThread.findById(oid(threadId)).lean<ThreadLean>();
-	if (!thread) throw new ForumError('not_found');
+	if (!thread) throw refusal('not_found');
 	const category = await ForumCategory.findById(thread.categoryId).lean<CategoryLean>();
-	if (!category || !readsCategory(actor, category)) throw new ForumError('not_found');
-	if (thread.hidden && !moderatesCategory(actor, category)) throw new ForumError('not_found');
+	if (!category || !readsCategory(actor, category)) throw refusal('not_found');
+	if (thread.hidden && !moderatesCategory(actor, category)) throw refusal('not_found');
 	return { thread, category };
 }
 
 /** As loadReadableThread, and the member must moderate the category. */
 export async function loadModeratedThread(actor: Actor, threadId: string) {
 	const loaded = await loadReadableThread(actor, threadId);
-	if (!moderatesCategory(actor, loaded.category)) throw new ForumError('forbidden');
+	if (!moderatesCategory(actor, loaded.category)) throw refusal('forbidden');
 	return loaded;
 }

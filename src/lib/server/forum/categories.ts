@@ -1,14 +1,16 @@
 import type { Actor } from '../auth/permissions';
-import { ForumCategory } from '../db/models';
+import { ForumCategory, ForumTag } from '../db/models';
 import { renderMarkdown } from '../markdown';
+import { settle, type Result } from '../result';
 import {
-	ForumError,
 	moderatesCategory,
 	postsInCategory,
 	readableCategories,
 	readsCategory,
+	refusal,
 	type CategoryLean
 } from './access';
+import { listThreads, type ThreadPage } from './lists';
 
 export interface CategoryDto {
 	id: string;
@@ -51,10 +53,31 @@ export async function listCategories(actor: Actor): Promise<CategoryDto[]> {
 	return (await readableCategories(actor)).map((c) => toCategoryDto(actor, c));
 }
 
-export async function categoryBySlug(actor: Actor, slug: string): Promise<CategoryLean> {
-	const category = await ForumCategory.findOne({ slug }).lean<CategoryLean>();
-	if (!category || !readsCategory(actor, category)) throw new ForumError('not_found');
-	return category;
+export async function listTags(): Promise<{ name: string; slug: string }[]> {
+	const rows = await ForumTag.find({}, { name: 1, slug: 1 }).sort({ slug: 1 }).limit(500).lean();
+	return rows.map((t) => ({ name: t.name, slug: t.slug }));
+}
+
+export interface CategoryPage {
+	category: CategoryDto;
+	threads: ThreadPage;
+	tags: { name: string; slug: string }[];
+}
+
+/** A category's page: its threads (filtered by tag, paged by cursor) and the tags to filter by. */
+export function categoryPage(
+	actor: Actor,
+	input: { slug: string; tag?: string; cursor?: string }
+): Promise<Result<CategoryPage>> {
+	return settle(async () => {
+		const category = await ForumCategory.findOne({ slug: input.slug }).lean<CategoryLean>();
+		if (!category || !readsCategory(actor, category)) throw refusal('not_found');
+		const [threads, tags] = await Promise.all([
+			listThreads(actor, category, { tag: input.tag, cursor: input.cursor }),
+			listTags()
+		]);
+		return { category: toCategoryDto(actor, category), threads, tags };
+	});
 }
 
 /** The preview while writing: the same renderer as on save, nothing stored. */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import mongoose, { Types } from 'mongoose';
 import { databaseUri } from '../../../../tests/support/db';
+import { refusalOf, valueOf } from '../../../../tests/support/result';
 import type { Actor } from '../auth/permissions';
 import {
 	AuditEntry,
@@ -38,6 +39,26 @@ let supervisor: Actor;
 let general: string;
 let guests: string;
 let staffOnly: string;
+
+/** What the member sees on the thread page from post `from` on. */
+async function view(actor: Actor, threadId: string, from = 1) {
+	const opened = valueOf(await forum.openThread(actor, { threadId, from }));
+	if (!('page' in opened)) throw new Error(`sent on to ${opened.redirect}`);
+	return opened.page.view;
+}
+
+/** A thread as the starting point of a test. */
+const newThread = async (
+	actor: Actor,
+	categoryId: string,
+	title: string,
+	body: string,
+	tags: string[] = []
+) => valueOf(await forum.createThread(actor, { categoryId, title, body, tags }));
+
+/** The first page of a category's thread list. */
+const threadList = async (actor: Actor, slug: string) =>
+	valueOf(await forum.categoryPage(actor, { slug })).threads;
 
 async function member(handle: string, roles: Actor['roles']): Promise<Actor> {
 	const doc = await Member.create({
@@ -86,12 +107,13 @@ beforeAll(async () => {
 
 describe('threads and posts', () => {
 	it('creates a thread with its first post, counters and a watching author', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Wo ist die Stelle angesiedelt?',
-			body: 'Bei uns im **Hauptamt**.',
-			tags: ['foerderung']
-		});
+		const { threadId } = await newThread(
+			alumna,
+			general,
+			'Wo ist die Stelle angesiedelt?',
+			'Bei uns im **Hauptamt**.',
+			['foerderung']
+		);
 		const thread = await ForumThread.findById(threadId).lean();
 		expect(thread?.postCount).toBe(1);
 		expect(thread?.tags).toEqual(['foerderung']);
@@ -106,17 +128,17 @@ describe('threads and posts', () => {
 	});
 
 	it('numbers replies without gaps and notifies watchers and mentioned members', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Nummerierung im Thread',
-			body: 'Erster Beitrag',
-			tags: []
-		});
-		const replies = await Promise.all(
-			[1, 2, 3, 4].map((i) => forum.replyToThread(other, threadId, { body: `Antwort ${i}` }))
+		const { threadId } = await newThread(
+			alumna,
+			general,
+			'Nummerierung im Thread',
+			'Erster Beitrag'
 		);
-		expect(replies.map((r) => r.number).sort()).toEqual([2, 3, 4, 5]);
-		await forum.replyToThread(other, threadId, { body: 'Hallo @mod.test, schau mal' });
+		const replies = await Promise.all(
+			[1, 2, 3, 4].map((i) => forum.replyToThread(other, { threadId, body: `Antwort ${i}` }))
+		);
+		expect(replies.map((r) => valueOf(r).number).sort()).toEqual([2, 3, 4, 5]);
+		await forum.replyToThread(other, { threadId, body: 'Hallo @mod.test, schau mal' });
 		const toAuthor = await Notification.find({ memberId: new Types.ObjectId(alumna.id) }).lean();
 		expect(toAuthor.filter((n) => n.kind === 'reply').length).toBeGreaterThanOrEqual(5);
 		const toModerator = await Notification.find({
@@ -133,48 +155,37 @@ describe('threads and posts', () => {
 	it('refuses bad writes and stores nothing half-written', async () => {
 		const before = await ForumPost.countDocuments();
 		const threadsBefore = await ForumThread.countDocuments();
-		await expect(
-			forum.createThread(alumna, { categoryId: staffOnly, title: 'Geheim', body: 'x', tags: [] })
-		).rejects.toMatchObject({ code: 'unknown_category' });
-		await expect(
-			forum.createThread(alumna, {
-				categoryId: general,
-				title: 'Mit Tag',
-				body: 'x',
-				tags: ['nope']
-			})
-		).rejects.toMatchObject({ code: 'unknown_tag' });
-		await expect(
+		const attempts = [
+			forum.createThread(alumna, { categoryId: staffOnly, title: 'Geheim', body: 'x', tags: [] }),
+			forum.createThread(alumna, { categoryId: general, title: 'Tag', body: 'x', tags: ['nope'] }),
 			forum.createThread(supervisor, { categoryId: general, title: 'Gast', body: 'x', tags: [] })
-		).rejects.toMatchObject({ code: 'unknown_category' });
+		];
+		expect((await Promise.all(attempts)).map(refusalOf)).toEqual([
+			'forum.errors.unknown_category',
+			'forum.errors.unknown_tag',
+			'forum.errors.unknown_category'
+		]);
 		expect(await ForumPost.countDocuments()).toBe(before);
 		expect(await ForumThread.countDocuments()).toBe(threadsBefore);
 	});
 
 	it('keeps an edit history, refuses editing someone else’s post and audits moderator edits', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Bearbeiten',
-			body: 'Version eins',
-			tags: []
-		});
+		const { threadId } = await newThread(alumna, general, 'Bearbeiten', 'Version eins');
 		const first = await ForumPost.findOne({ threadId: new Types.ObjectId(threadId) }).lean();
 		const postId = first!._id.toString();
-		const loaded = await forum.loadReadableThread(other, threadId);
-		const before = await forum.viewThread(other, loaded.thread, loaded.category);
+		const before = await view(other, threadId);
 		expect(before.posts[0]!.html).toContain('Version eins');
-		await forum.editPost(alumna, postId, 'Version zwei');
-		await forum.toggleReaction(other, postId, 'heart');
+		valueOf(await forum.editPost(alumna, { postId, body: 'Version zwei' }));
+		valueOf(await forum.toggleReaction(other, { postId, reaction: 'heart' }));
 		// The cached page is retired by the edit and the reaction.
-		const reloaded = await forum.loadReadableThread(other, threadId);
-		const after = await forum.viewThread(other, reloaded.thread, reloaded.category);
+		const after = await view(other, threadId);
 		expect(after.posts[0]!.html).toContain('Version zwei');
 		expect(after.posts[0]!.reactions.heart).toEqual([other.id]);
-		await expect(forum.editPost(other, postId, 'Übernommen')).rejects.toMatchObject({
-			code: 'not_author'
-		});
-		await forum.editPost(moderator, postId, 'Version drei');
-		const history = await forum.postHistory(other, postId);
+		expect(refusalOf(await forum.editPost(other, { postId, body: 'Übernommen' }))).toBe(
+			'forum.errors.not_author'
+		);
+		valueOf(await forum.editPost(moderator, { postId, body: 'Version drei' }));
+		const history = valueOf(await forum.postHistory(other, { postId }));
 		expect(history.current).toBe('Version drei');
 		expect(history.versions.map((v) => v.source)).toEqual(['Version zwei', 'Version eins']);
 		expect(await AuditEntry.countDocuments({ action: 'forum.post.edit', targetId: postId })).toBe(
@@ -183,136 +194,107 @@ describe('threads and posts', () => {
 	});
 
 	it('toggles reactions and refuses replies in locked threads', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Reaktionen und Sperre',
-			body: 'Los geht’s',
-			tags: []
-		});
+		const { threadId } = await newThread(alumna, general, 'Reaktionen und Sperre', 'Los geht’s');
 		const post = await ForumPost.findOne({ threadId: new Types.ObjectId(threadId) }).lean();
-		const liked = await forum.toggleReaction(other, post!._id.toString(), 'like');
+		const like = { postId: post!._id.toString(), reaction: 'like' as const };
+		const liked = valueOf(await forum.toggleReaction(other, like));
 		expect(liked.reactions.like).toEqual([other.id]);
-		const unliked = await forum.toggleReaction(other, post!._id.toString(), 'like');
+		const unliked = valueOf(await forum.toggleReaction(other, like));
 		expect(unliked.reactions.like).toBeUndefined();
-		await forum.setThreadFlag(moderator, threadId, 'locked', true);
-		await expect(forum.replyToThread(other, threadId, { body: 'Noch was' })).rejects.toMatchObject({
-			code: 'locked'
-		});
-		await expect(forum.setThreadFlag(other, threadId, 'locked', false)).rejects.toMatchObject({
-			code: 'forbidden'
-		});
+		const lock = (actor: Actor, value: boolean) =>
+			forum.setThreadFlag(actor, { threadId, flag: 'locked', value });
+		valueOf(await lock(moderator, true));
+		expect(refusalOf(await forum.replyToThread(other, { threadId, body: 'Noch was' }))).toBe(
+			'forum.errors.locked'
+		);
+		expect(await lock(other, false)).toMatchObject({ ok: false, failure: { code: 'forbidden' } });
 	});
 
 	it('quotes a post of the same thread only', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Zitate im Thread',
-			body: 'Der Ursprung',
-			tags: []
-		});
+		const { threadId } = await newThread(alumna, general, 'Zitate im Thread', 'Der Ursprung');
 		const first = await ForumPost.findOne({ threadId: new Types.ObjectId(threadId) }).lean();
-		const reply = await forum.replyToThread(other, threadId, {
-			body: 'Genau so',
-			quotedPostId: first!._id.toString()
-		});
-		const loaded = await forum.loadReadableThread(alumna, threadId);
-		const view = await forum.viewThread(alumna, loaded.thread, loaded.category);
-		expect(view.posts.find((p) => p.id === reply.id)?.quotedPostId).toBe(first!._id.toString());
-		expect(view.quoted[first!._id.toString()]).toMatchObject({ number: 1, text: 'Der Ursprung' });
-		const elsewhere = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Anderes Thema',
-			body: 'Text',
-			tags: []
-		});
-		await expect(
-			forum.replyToThread(other, elsewhere.threadId, {
-				body: 'Fremdes Zitat',
+		const reply = valueOf(
+			await forum.replyToThread(other, {
+				threadId,
+				body: 'Genau so',
 				quotedPostId: first!._id.toString()
 			})
-		).rejects.toMatchObject({ code: 'not_found' });
+		);
+		const page = await view(alumna, threadId);
+		expect(page.posts.find((p) => p.id === reply.id)?.quotedPostId).toBe(first!._id.toString());
+		expect(page.quoted[first!._id.toString()]).toMatchObject({ number: 1, text: 'Der Ursprung' });
+		const elsewhere = await newThread(alumna, general, 'Anderes Thema', 'Text');
+		const foreignQuote = await forum.replyToThread(other, {
+			threadId: elsewhere.threadId,
+			body: 'Fremdes Zitat',
+			quotedPostId: first!._id.toString()
+		});
+		expect(refusalOf(foreignQuote)).toBe('forum.errors.not_found');
 	});
 
 	it('keeps the cached first page of a category current', async () => {
-		const category = () => ForumCategory.findById(guests).lean() as never;
-		const a = await forum.createThread(alumna, {
-			categoryId: guests,
-			title: 'Liste älter',
-			body: 'a',
-			tags: []
-		});
-		const b = await forum.createThread(alumna, {
-			categoryId: guests,
-			title: 'Liste neuer',
-			body: 'b',
-			tags: []
-		});
-		const first = await forum.listThreads(alumna, await category());
+		const a = await newThread(alumna, guests, 'Liste älter', 'a');
+		const b = await newThread(alumna, guests, 'Liste neuer', 'b');
+		const first = await threadList(alumna, 'transfer');
 		expect(first.threads.slice(0, 2).map((t) => t.id)).toEqual([b.threadId, a.threadId]);
-		await forum.replyToThread(other, a.threadId, { body: 'hoch damit' });
-		const afterReply = await forum.listThreads(alumna, await category());
+		await forum.replyToThread(other, { threadId: a.threadId, body: 'hoch damit' });
+		const afterReply = await threadList(alumna, 'transfer');
 		expect(afterReply.threads[0]!.id).toBe(a.threadId);
-		await forum.setThreadFlag(moderator, b.threadId, 'pinned', true);
-		const afterPin = await forum.listThreads(alumna, await category());
+		const pin = { threadId: b.threadId, flag: 'pinned' as const, value: true };
+		valueOf(await forum.setThreadFlag(moderator, pin));
+		const afterPin = await threadList(alumna, 'transfer');
 		expect(afterPin.pinned.map((t) => t.id)).toEqual([b.threadId]);
 	});
 
 	it('tracks read positions and unread markers', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: guests,
-			title: 'Ungelesen markieren',
-			body: 'Eins',
-			tags: []
-		});
-		await forum.replyToThread(other, threadId, { body: 'Zwei' });
-		const category = await ForumCategory.findById(guests).lean();
-		const list = await forum.listThreads(alumna, category as never);
+		const { threadId } = await newThread(alumna, guests, 'Ungelesen markieren', 'Eins');
+		await forum.replyToThread(other, { threadId, body: 'Zwei' });
+		const list = await threadList(alumna, 'transfer');
 		const item = list.threads.find((t) => t.id === threadId)!;
 		expect(item.firstUnread).toBe(2);
-		const loaded = await forum.loadReadableThread(alumna, threadId);
-		await forum.viewThread(alumna, loaded.thread, loaded.category);
-		const after = await forum.listThreads(alumna, category as never);
+		expect(await forum.openThread(alumna, { threadId, from: 1, unread: true })).toEqual({
+			ok: true,
+			value: { redirect: `/forum/t/${threadId}?from=1#post-2` }
+		});
+		await view(alumna, threadId);
+		const after = await threadList(alumna, 'transfer');
 		expect(after.threads.find((t) => t.id === threadId)!.firstUnread).toBeNull();
 		// Supervisors read the guest category but not the general one.
 		expect((await forum.listCategories(supervisor)).map((c) => c.slug)).toEqual(['transfer']);
-		await expect(forum.loadReadableThread(supervisor, threadId)).resolves.toBeTruthy();
+		expect((await view(supervisor, threadId)).posts).toHaveLength(2);
+		expect(refusalOf(await forum.categoryPage(supervisor, { slug: 'allgemein' }))).toBe(
+			'forum.errors.not_found'
+		);
 	});
 });
 
 describe('moderation', () => {
 	it('moves, merges and splits threads with audit entries', async () => {
-		const a = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Thema A',
-			body: 'A1',
-			tags: []
-		});
-		await forum.replyToThread(other, a.threadId, { body: 'A2' });
-		await forum.replyToThread(other, a.threadId, { body: 'A3' });
-		const b = await forum.createThread(other, {
-			categoryId: general,
-			title: 'Thema B',
-			body: 'B1',
-			tags: []
-		});
-		await expect(forum.moveThread(moderator, a.threadId, staffOnly)).rejects.toMatchObject({
-			code: 'unknown_category'
-		});
-		await forum.moveThread(moderator, a.threadId, guests);
+		const a = await newThread(alumna, general, 'Thema A', 'A1');
+		await forum.replyToThread(other, { threadId: a.threadId, body: 'A2' });
+		await forum.replyToThread(other, { threadId: a.threadId, body: 'A3' });
+		const b = await newThread(other, general, 'Thema B', 'B1');
+		const move = (categoryId: string) =>
+			forum.moveThread(moderator, { threadId: a.threadId, categoryId });
+		expect(refusalOf(await move(staffOnly))).toBe('forum.errors.unknown_category');
+		valueOf(await move(guests));
 		expect((await ForumThread.findById(a.threadId).lean())?.categoryId.toString()).toBe(guests);
-		await forum.mergeThreads(moderator, b.threadId, a.threadId);
+		valueOf(await forum.mergeThreads(moderator, { sourceId: b.threadId, targetId: a.threadId }));
 		const merged = await ForumPost.find({ threadId: new Types.ObjectId(a.threadId) })
 			.sort({ number: 1 })
 			.lean();
 		expect(merged.map((p) => p.text)).toEqual(['A1', 'A2', 'A3', 'B1']);
 		expect(merged.map((p) => p.number)).toEqual([1, 2, 3, 4]);
 		const moved = merged.slice(2).map((p) => p._id.toString());
-		const split = await forum.splitThread(moderator, a.threadId, {
-			postIds: moved,
-			title: 'Abgespalten',
-			categoryId: general
-		});
-		const splitPosts = await ForumPost.find({ threadId: new Types.ObjectId(split) })
+		const split = valueOf(
+			await forum.splitThread(moderator, {
+				threadId: a.threadId,
+				postIds: moved,
+				title: 'Abgespalten',
+				categoryId: general
+			})
+		);
+		const splitPosts = await ForumPost.find({ threadId: new Types.ObjectId(split.threadId) })
 			.sort({ number: 1 })
 			.lean();
 		expect(splitPosts.map((p) => [p.number, p.text])).toEqual([
@@ -327,12 +309,11 @@ describe('moderation', () => {
 			[1, 'A1'],
 			[2, 'A2']
 		]);
-		const reply = await forum.replyToThread(other, a.threadId, { body: 'A4' });
+		const reply = valueOf(await forum.replyToThread(other, { threadId: a.threadId, body: 'A4' }));
 		expect(reply.number).toBe(3);
-		const loaded = await forum.loadReadableThread(moderator, a.threadId);
-		const view = await forum.viewThread(moderator, loaded.thread, loaded.category, 2);
-		expect(view.posts.map((p) => p.number)).toEqual([2, 3]);
-		expect(view.before).toBe(1);
+		const fromTwo = await view(moderator, a.threadId, 2);
+		expect(fromTwo.posts.map((p) => p.number)).toEqual([2, 3]);
+		expect(fromTwo.before).toBe(1);
 		const actions = (await AuditEntry.find({ action: /^forum\.thread/ }).lean()).map(
 			(e) => e.action
 		);
@@ -342,31 +323,24 @@ describe('moderation', () => {
 	});
 
 	it('hides posts with a reason and handles reports', async () => {
-		const t = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Meldungen',
-			body: 'Inhalt',
-			tags: []
-		});
-		const reply = await forum.replyToThread(other, t.threadId, { body: 'Unpassend' });
-		await forum.reportPost(alumna, reply.id, 'Spam');
-		await expect(forum.reportPost(alumna, reply.id, 'Nochmal')).rejects.toMatchObject({
-			code: 'already_reported'
-		});
-		const queue = await forum.listOpenReports(moderator, null);
+		const t = await newThread(alumna, general, 'Meldungen', 'Inhalt');
+		const reply = valueOf(
+			await forum.replyToThread(other, { threadId: t.threadId, body: 'Unpassend' })
+		);
+		valueOf(await forum.reportPost(alumna, { postId: reply.id, reason: 'Spam' }));
+		expect(refusalOf(await forum.reportPost(alumna, { postId: reply.id, reason: 'Nochmal' }))).toBe(
+			'forum.errors.already_reported'
+		);
+		const queue = await forum.listOpenReports(moderator);
 		expect(queue.items.map((r) => r.reason)).toContain('Spam');
-		await forum.setPostHidden(moderator, reply.id, true, 'Werbung');
-		const { thread, category } = await forum.loadReadableThread(alumna, t.threadId);
-		const view = await forum.viewThread(alumna, thread, category);
-		const hidden = view.posts.find((p) => p.id === reply.id)!;
+		const hide = { postId: reply.id, hidden: true, reason: 'Werbung' };
+		valueOf(await forum.setPostHidden(moderator, hide));
+		const hidden = (await view(alumna, t.threadId)).posts.find((p) => p.id === reply.id)!;
 		expect(hidden.hidden).toBe(true);
 		expect(hidden.html).toBe('');
-		await forum.closeReport(
-			moderator,
-			queue.items.find((r) => r.reason === 'Spam')!.id,
-			'resolved'
-		);
-		expect((await forum.listOpenReports(moderator, null)).items.map((r) => r.reason)).not.toContain(
+		const reportId = queue.items.find((r) => r.reason === 'Spam')!.id;
+		valueOf(await forum.closeReport(moderator, { reportId, outcome: 'resolved' }));
+		expect((await forum.listOpenReports(moderator)).items.map((r) => r.reason)).not.toContain(
 			'Spam'
 		);
 	});
@@ -380,12 +354,12 @@ describe('search', () => {
 			body: 'Wir haben die Fördermittel für **Datenplattformen** beantragt.',
 			tags: []
 		});
-		const result = await forum.search(alumna, 'foerderantrag');
+		const result = await forum.search(alumna, { q: 'foerderantrag' });
 		expect(result.hits.length).toBeGreaterThan(0);
 		expect(result.hits[0]!.threadTitle.some((s) => s.hit && s.text === 'Förderanträge')).toBe(true);
-		const prefix = await forum.search(alumna, 'Datenplatt');
+		const prefix = await forum.search(alumna, { q: 'Datenplatt' });
 		expect(prefix.hits[0]!.snippet.find((s) => s.hit)?.text).toBe('Datenplattformen');
-		expect((await forum.search(supervisor, 'Fördermittel')).hits).toEqual([]);
+		expect((await forum.search(supervisor, { q: 'Fördermittel' })).hits).toEqual([]);
 	});
 });
 
@@ -416,14 +390,9 @@ describe('stored post HTML is inert', () => {
 	];
 
 	it('stores no active content for any payload', async () => {
-		const { threadId } = await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'XSS-Korpus',
-			body: corpus[0]!,
-			tags: []
-		});
+		const { threadId } = await newThread(alumna, general, 'XSS-Korpus', corpus[0]!);
 		for (const payload of corpus.slice(1))
-			await forum.replyToThread(alumna, threadId, { body: payload });
+			valueOf(await forum.replyToThread(alumna, { threadId, body: payload }));
 		const posts = await ForumPost.find(
 			{ threadId: new Types.ObjectId(threadId) },
 			{ html: 1 }

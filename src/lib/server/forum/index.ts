@@ -1,18 +1,38 @@
-/** The forum: categories, threads, posts, moderation and search (services returning DTOs). */
+/**
+ * The forum: categories, threads, posts, moderation and search. Services take the acting
+ * member and an input and answer with a plain DTO or a failure (../result.ts). Counters,
+ * caches and read positions stay inside: routes cannot reach them.
+ */
 export {
-	ForumError,
-	isForumError,
-	loadCategory,
-	loadReadableThread,
-	readableCategories,
-	readsCategory,
-	postsInCategory,
-	moderatesCategory,
-	type ForumErrorCode
-} from './access';
-export * from './threads';
-export * from './moderation';
+	categoryPage,
+	listCategories,
+	listTags,
+	previewMarkdown,
+	type CategoryDto,
+	type CategoryPage
+} from './categories';
+export { recentThreads, type ThreadListItem, type ThreadPage } from './lists';
+export {
+	openThread,
+	type ThreadDto,
+	type ThreadOpening,
+	type ThreadPageDto,
+	type ThreadView
+} from './thread-page';
+export { setWatchLevel, type WatchLevel } from './read-state';
+export { createThread, editPost, replyToThread, toggleReaction, type NewThread } from './writes';
+export { editablePost, postHistory, type PostHistory } from './posts';
+export {
+	createTag,
+	mergeThreads,
+	moveThread,
+	saveCategory,
+	setPostHidden,
+	setThreadFlag,
+	splitThread,
+	type CategoryInput
+} from './moderation';
+export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
-export { threadRoom } from './live';
-export * from './categories';
-export { rethrow, failure, rateLimited, mayWrite, mayPreview } from './respond';
+export { pageStart, postLink, postsPerPage } from './links';
+export { mayPreview, mayWrite, writingTooFast } from './rate-limits';

@@ -2,7 +2,8 @@ import { trusted } from 'mongoose';
 import type { Actor } from '../auth/permissions';
 import { ForumPost, ForumThread, Member } from '../db/models';
 import { escapeRegExp, foldText } from '../text';
-import { oid, readableCategories, validId } from './access';
+import { isObjectId, oid } from '../db/ids';
+import { readableCategories } from './access';
 import { parseQuery, stem } from './terms';
 
 export interface Segment {
@@ -79,10 +80,9 @@ export function highlight(text: string, needles: string[], width = 220): Segment
  */
 export async function search(
 	actor: Actor,
-	query: string,
-	cursor: string | null = null
+	input: { q: string; cursor?: string | null }
 ): Promise<SearchResult> {
-	const { exact, prefix } = parseQuery(query);
+	const { exact, prefix } = parseQuery(input.q);
 	const needles = [...exact, ...(prefix ? [prefix] : [])];
 	if (needles.length === 0) return { hits: [], nextCursor: null, terms: [] };
 	const categories = await readableCategories(actor);
@@ -98,7 +98,7 @@ export async function search(
 		hidden: false,
 		threadHidden: false
 	};
-	if (cursor && validId(cursor)) filter._id = trusted({ $lt: oid(cursor) });
+	if (isObjectId(input.cursor)) filter._id = trusted({ $lt: oid(input.cursor) });
 	const rows = await ForumPost.find(filter, {
 		threadId: 1,
 		number: 1,

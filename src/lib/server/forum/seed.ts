@@ -1,7 +1,7 @@
 import type { Actor } from '../auth/permissions';
 import { ForumCategory, ForumTag, ForumThread, type Role } from '../db/models';
 import { members } from '../seed/demo-network';
-import { createThread, replyToThread } from './threads';
+import { createThread, replyToThread } from './writes';
 
 /** Demo forum: the workshop themes as categories, a handful of plausible threads. */
 const everyone: Role[] = ['alumni', 'moderator', 'organiser'];
@@ -202,15 +202,17 @@ export async function seedForum(ctx: { memberIds: Map<string, string> }): Promis
 		const category = await ForumCategory.findOne({ slug: thread.category }, { _id: 1 }).lean();
 		const author = actorOf(thread.author);
 		if (!category || !author) continue;
-		const { threadId } = await createThread(author, {
+		const created = await createThread(author, {
 			categoryId: category._id.toString(),
 			title: thread.title,
 			body: thread.body,
 			tags: thread.tags
 		});
+		if (!created.ok) throw new Error(`Demo thread refused: ${created.failure.code}`);
+		const { threadId } = created.value;
 		for (const [handle, body] of thread.replies) {
 			const replier = actorOf(handle);
-			if (replier) await replyToThread(replier, threadId, { body });
+			if (replier) await replyToThread(replier, { threadId, body });
 		}
 	}
 }

@@ -3,6 +3,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '$li
 import { threadRoomSchema } from '$lib/schemas/forum';
 import type { IO } from '../realtime/io';
 import { RateLimiter } from '../realtime/rate-limit';
+import { refusedAck } from '../respond';
+import { refused, settle } from '../result';
 import { loadReadableThread } from './access';
 import { threadRoom } from './live';
 
@@ -30,17 +32,15 @@ export function forumHandlers(_io: IO, socket: AppSocket): void {
 	socket.on('thread:join', async (payload, ack) => {
 		// A client may omit the callback; the answer then goes nowhere.
 		const reply: typeof ack = typeof ack === 'function' ? ack : () => undefined;
-		if (!joins.take(socket.id))
-			return reply({ ok: false, error: 'rate_limited', code: 'rate_limited' });
+		const refuse = ({ failure }: ReturnType<typeof refused>) =>
+			reply(refusedAck(failure, socket.data.locale));
+		if (!joins.take(socket.id)) return refuse(refused('rate_limited'));
 		const parsed = threadRoomSchema.safeParse(payload);
-		if (!parsed.success) return reply({ ok: false, error: 'invalid', code: 'invalid' });
-		try {
-			const { thread } = await loadReadableThread(actor(), parsed.data.threadId);
-			await socket.join(threadRoom(parsed.data.threadId));
-			reply({ ok: true, data: { lastNumber: thread.lastNumber } });
-		} catch {
-			reply({ ok: false, error: 'not_found', code: 'not_found' });
-		}
+		if (!parsed.success) return refuse(refused('invalid'));
+		const readable = await settle(() => loadReadableThread(actor(), parsed.data.threadId));
+		if (!readable.ok) return refuse(readable);
+		await socket.join(threadRoom(parsed.data.threadId));
+		reply({ ok: true, data: { lastNumber: readable.value.thread.lastNumber } });
 	});
 
 	socket.on('thread:leave', (payload) => {

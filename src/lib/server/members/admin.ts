@@ -1,7 +1,11 @@
 import { Types, trusted } from 'mongoose';
+import { record } from '../audit';
+import { can, type Actor } from '../auth/permissions';
 import { invalidateMemberSessions } from '../auth/sessions';
 import { getIO } from '../realtime/io';
+import { isObjectId, oid } from '../db/ids';
 import { Cohort, Member, type Role } from '../db/models';
+import { ok, refused, type Result } from '../result';
 import { escapeRegExp, foldText } from '../text';
 import { afterCursor, encodeCursor } from './directory';
 
@@ -39,12 +43,16 @@ function toAdminRow(r: {
 }
 
 /** Admin member list: everyone incl. deactivated, by name, search in name or email prefix. */
-export async function listMembersForAdmin(filter: {
-	q?: string | null;
-	role?: Role | null;
-	cursor?: string | null;
-	limit?: number;
-}): Promise<{ items: AdminMemberRow[]; nextCursor: string | null }> {
+export async function listMembersForAdmin(
+	actor: Actor,
+	filter: {
+		q?: string | null;
+		role?: Role | null;
+		cursor?: string | null;
+		limit?: number;
+	}
+): Promise<Result<{ items: AdminMemberRow[]; nextCursor: string | null }>> {
+	if (!can(actor, 'member:manage')) return refused('forbidden');
 	const limit = Math.min(Math.max(filter.limit ?? 50, 1), 100);
 	const query: Record<string, unknown> = {};
 	if (filter.role) query.roles = filter.role;
@@ -76,17 +84,22 @@ export async function listMembersForAdmin(filter: {
 		.lean();
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
-	return {
+	return ok({
 		items: page.map(toAdminRow),
 		nextCursor:
 			rows.length > limit && last ? encodeCursor(last.sortName, last._id.toString()) : null
-	};
+	});
 }
 
-export async function getMemberForAdmin(id: string): Promise<AdminMemberRow | null> {
-	if (!Types.ObjectId.isValid(id)) return null;
-	const r = await Member.findById(new Types.ObjectId(id)).lean();
+async function findAdminRow(id: string): Promise<AdminMemberRow | null> {
+	const r = isObjectId(id) ? await Member.findById(oid(id)).lean() : null;
 	return r ? toAdminRow(r) : null;
+}
+
+export async function getMemberForAdmin(actor: Actor, id: string): Promise<Result<AdminMemberRow>> {
+	if (!can(actor, 'member:manage')) return refused('forbidden');
+	const row = await findAdminRow(id);
+	return row ? ok(row) : refused('not_found');
 }
 
 /**
@@ -106,63 +119,87 @@ async function refreshLiveSockets(
 	}
 }
 
-export type AdminChange =
-	| { ok: true; summary: string }
-	| { ok: false; reason: 'not_found' | 'own_admin_role' | 'self' | 'unknown_cohort' };
+/**
+ * The member an admin change is about, once the actor may manage members; the change itself
+ * then runs, and is audited with its summary. A refusal writes and records nothing.
+ */
+async function changeMember(
+	actor: Actor,
+	memberId: string,
+	action: string,
+	change: (member: AdminMemberRow) => Promise<Result<{ row: AdminMemberRow; summary: string }>>
+): Promise<Result<AdminMemberRow>> {
+	if (!can(actor, 'member:manage')) return refused('forbidden');
+	const member = await findAdminRow(memberId);
+	if (!member) return refused('not_found');
+	const changed = await change(member);
+	if (!changed.ok) return changed;
+	await record({
+		actorId: actor.id,
+		action: `member.${action}`,
+		targetType: 'member',
+		targetId: memberId,
+		summary: changed.value.summary
+	});
+	return ok(changed.value.row);
+}
 
 /** Sets a member's roles. An admin cannot take their own admin role (no lock-out). */
-export async function setRoles(
-	actorId: string,
-	memberId: string,
-	roles: Role[]
-): Promise<AdminChange> {
-	const member = await getMemberForAdmin(memberId);
-	if (!member) return { ok: false, reason: 'not_found' };
-	if (actorId === memberId && !roles.includes('admin'))
-		return { ok: false, reason: 'own_admin_role' };
-	const unique = [...new Set(roles)];
-	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { roles: unique } });
-	await refreshLiveSockets(memberId, { roles: unique });
-	return { ok: true, summary: `${member.roles.join(',') || '—'} -> ${unique.join(',') || '—'}` };
+export function setRoles(
+	actor: Actor,
+	input: { memberId: string; roles: Role[] }
+): Promise<Result<AdminMemberRow>> {
+	return changeMember(actor, input.memberId, 'roles', async (member) => {
+		if (actor.id === member.id && !input.roles.includes('admin'))
+			return refused('invalid', 'admin.members.ownAdminRole', 'roles');
+		const roles = [...new Set(input.roles)];
+		await Member.updateOne({ _id: oid(member.id) }, { $set: { roles } });
+		await refreshLiveSockets(member.id, { roles });
+		return ok({
+			row: { ...member, roles },
+			summary: `${member.roles.join(',') || '—'} -> ${roles.join(',') || '—'}`
+		});
+	});
 }
 
 /** Sets the cohorts (and so the cohort channels) of a member. */
-export async function setCohorts(memberId: string, cohortIds: string[]): Promise<AdminChange> {
-	const member = await getMemberForAdmin(memberId);
-	if (!member) return { ok: false, reason: 'not_found' };
-	const ids = [...new Set(cohortIds)];
-	const found = ids.length
-		? await Cohort.countDocuments({
-				_id: trusted({ $in: ids.map((id) => new Types.ObjectId(id)) })
-			})
-		: 0;
-	if (found !== ids.length) return { ok: false, reason: 'unknown_cohort' };
-	await Member.updateOne(
-		{ _id: new Types.ObjectId(memberId) },
-		{ $set: { cohortIds: ids.map((id) => new Types.ObjectId(id)) } }
-	);
-	await refreshLiveSockets(memberId, { cohortIds: ids });
-	return { ok: true, summary: `${ids.length}` };
+export function setCohorts(
+	actor: Actor,
+	input: { memberId: string; cohortIds: string[] }
+): Promise<Result<AdminMemberRow>> {
+	return changeMember(actor, input.memberId, 'cohorts', async (member) => {
+		const ids = [...new Set(input.cohortIds)];
+		const found = ids.every(isObjectId)
+			? await Cohort.countDocuments({ _id: trusted({ $in: ids.map(oid) }) })
+			: -1;
+		if (found !== ids.length) return refused('invalid', 'validation.invalidId', 'cohortIds');
+		await Member.updateOne({ _id: oid(member.id) }, { $set: { cohortIds: ids.map(oid) } });
+		await refreshLiveSockets(member.id, { cohortIds: ids });
+		return ok({ row: { ...member, cohortIds: ids }, summary: `${ids.length}` });
+	});
 }
 
 /**
  * Deactivates (every session ends at once and live sockets drop) or reactivates a member.
  * Nobody deactivates themselves here.
  */
-export async function setActive(
-	actorId: string,
-	memberId: string,
-	active: boolean
-): Promise<AdminChange> {
-	if (actorId === memberId) return { ok: false, reason: 'self' };
-	const member = await getMemberForAdmin(memberId);
-	if (!member) return { ok: false, reason: 'not_found' };
-	await Member.updateOne(
-		{ _id: new Types.ObjectId(memberId) },
-		{ $set: { deactivatedAt: active ? null : new Date() } }
-	);
-	if (!active) await invalidateMemberSessions(memberId);
-	return { ok: true, summary: active ? 'reactivated' : 'deactivated' };
+export function setActive(
+	actor: Actor,
+	input: { memberId: string; active: boolean }
+): Promise<Result<AdminMemberRow>> {
+	const action = input.active ? 'reactivate' : 'deactivate';
+	return changeMember(actor, input.memberId, action, async (member) => {
+		if (actor.id === member.id) return refused('invalid', 'admin.members.notSelf', 'access');
+		await Member.updateOne(
+			{ _id: oid(member.id) },
+			{ $set: { deactivatedAt: input.active ? null : new Date() } }
+		);
+		if (!input.active) await invalidateMemberSessions(member.id);
+		return ok({
+			row: { ...member, active: input.active },
+			summary: input.active ? 'reactivated' : 'deactivated'
+		});
+	});
 }
 
 /** True when the member is the only active admin: deleting that account would lock everyone out. */

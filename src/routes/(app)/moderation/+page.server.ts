@@ -4,12 +4,13 @@ import { objectId } from '$lib/schemas/fields';
 import { requirePermission } from '$lib/server/auth/guards';
 import * as forum from '$lib/server/forum';
 import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = requirePermission(locals, url, 'moderation:view');
 	const cursor = url.searchParams.get('cursor');
-	return { reports: await forum.listOpenReports(member, cursor) };
+	return { reports: await forum.listOpenReports(member, { cursor }) };
 };
 
 const reportAction = (outcome: 'resolved' | 'dismissed') =>
@@ -17,11 +18,8 @@ const reportAction = (outcome: 'resolved' | 'dismissed') =>
 		const member = requirePermission(locals, url, 'moderation:view');
 		const form = await parseForm(request, z.object({ reportId: objectId }), locals.locale);
 		if (!form.ok) return form.failure;
-		try {
-			await forum.closeReport(member, form.data.reportId, outcome);
-		} catch (err) {
-			return forum.failure(err, form.raw, locals.locale);
-		}
+		const closed = await forum.closeReport(member, { reportId: form.data.reportId, outcome });
+		if (!closed.ok) return respond.formFailure(closed.failure, form.raw, locals.locale);
 		redirect(303, '/moderation');
 	}) satisfies Actions[string];
 

@@ -8,5 +8,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const parsed = searchQuery.safeParse(Object.fromEntries(url.searchParams));
 	const q = parsed.success ? parsed.data.q : '';
 	if (!parsed.success || q === '') return { q, result: null };
-	return { q, result: await forum.search(member, q, parsed.data.cursor ?? null) };
+	return { q, result: await forum.search(member, { q, cursor: parsed.data.cursor }) };
 };

@@ -134,16 +134,14 @@ reportSchema.index({ status: 1, _id: -1 });
 reportSchema.index({ postId: 1, reporterId: 1, status: 1 });
 
 /**
- * A rendered page of a thread, by `<threadId>:<start>`: read by _id (the one lookup the
- * embedded database serves from an index), valid while `version` equals the thread's
- * postsVersion. Derived data only: dropping the collection loses nothing.
+ * Derived forum data (a rendered page of a thread, a category's first page of threads) under
+ * a string _id, valid while `version` matches its source (forum/cache/pages.ts). Dropping the
+ * collection loses nothing.
  */
 const pageCacheSchema = new Schema(
 	{
 		_id: { type: String, required: true },
 		version: { type: Number, required: true },
-		posts: { type: Schema.Types.Mixed, default: [] },
-		quoted: { type: Schema.Types.Mixed, default: {} },
 		data: { type: Schema.Types.Mixed, default: null }
 	},
 	{ versionKey: false }

@@ -1,12 +1,11 @@
 import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
+import * as respond from '$lib/server/respond';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	auth.requirePermission(locals, url, 'audit:view');
+	const actor = auth.requireMember(locals, url);
 	const cursor = url.searchParams.get('cursor');
-	const page = await audit.listAuditEntries(
-		cursor && /^[a-f0-9]{24}$/.test(cursor) ? cursor : null
-	);
+	const page = respond.unwrap(await audit.listAuditEntries(actor, { cursor }));
 	return { entries: page.items, nextCursor: page.nextCursor };
 };

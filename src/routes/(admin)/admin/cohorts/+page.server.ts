@@ -1,40 +1,22 @@
-import { messages } from '$lib/i18n';
 import { cohortSchema } from '$lib/schemas/members';
-import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
-import { formError, parseForm } from '$lib/server/forms';
-import { isDuplicate } from '../duplicate';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	auth.requirePermission(locals, url, 'cohort:manage');
-	const [list, counts] = await Promise.all([cohorts.listCohorts(), cohorts.countMembersByCohort()]);
-	return { cohorts: list.map((c) => ({ ...c, members: counts.get(c.id) ?? 0 })) };
+	const actor = auth.requirePermission(locals, url, 'admin:view');
+	return { cohorts: respond.unwrap(await cohorts.listCohortsWithCounts(actor)) };
 };
 
 export const actions = {
 	create: async ({ request, locals, url }) => {
-		const actor = auth.requirePermission(locals, url, 'cohort:manage');
-		const t = messages(locals.locale).admin.cohorts;
+		const actor = auth.requirePermission(locals, url, 'admin:view');
 		const form = await parseForm(request, cohortSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (form.data.endsOn <= form.data.startsOn)
-			return formError(form.raw, t.endBeforeStart, 'endsOn');
-		let created;
-		try {
-			created = await cohorts.createCohort(form.data);
-		} catch (err) {
-			if (isDuplicate(err)) return formError(form.raw, t.duplicate, 'name', 409);
-			throw err;
-		}
-		await audit.record({
-			actorId: actor.id,
-			action: 'cohort.create',
-			targetType: 'cohort',
-			targetId: created.id,
-			summary: created.name
-		});
+		const created = await cohorts.createCohort(actor, form.data);
+		if (!created.ok) return respond.formFailure(created.failure, form.raw, locals.locale);
 		return { saved: 'created' as const };
 	}
 } satisfies Actions;

@@ -1,8 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as chat from '$lib/server/chat';
-import { messages } from '$lib/i18n';
-import { formError, parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
+import { settle } from '$lib/server/result';
 import { sendForm } from '$lib/schemas/chat';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,13 +41,10 @@ export const actions = {
 		const { member, channel } = await readableChannel(locals, url, params.channel);
 		const parsed = await parseForm(request, sendForm, locals.locale);
 		if (!parsed.ok) return parsed.failure;
-		try {
-			await chat.postMessage(member, { ...parsed.data, channelId: channel.id });
-		} catch (err) {
-			const { reason } = chat.errorCode(err);
-			const texts = messages(locals.locale).chat.errors as Record<string, string>;
-			return formError(parsed.raw, texts[reason] ?? texts.unexpected!, 'body');
-		}
+		const sent = await settle(() =>
+			chat.postMessage(member, { ...parsed.data, channelId: channel.id })
+		);
+		if (!sent.ok) return respond.formFailure(sent.failure, parsed.raw, locals.locale, 'body');
 		redirect(303, `/chat/${channel.slug}`);
 	}
 } satisfies Actions;

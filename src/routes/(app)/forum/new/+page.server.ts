@@ -3,6 +3,7 @@ import { bodyMax, newThreadSchema } from '$lib/schemas/forum';
 import { requirePermission } from '$lib/server/auth/guards';
 import * as forum from '$lib/server/forum';
 import { formToObject, parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -27,15 +28,11 @@ export const actions = {
 		const member = requirePermission(locals, url, 'forum:view');
 		const form = await parseForm(request, newThreadSchema, locals.locale, ['tags']);
 		if (!form.ok) return form.failure;
-		if (!forum.mayWrite(member.id)) return forum.rateLimited(form.raw, locals.locale);
-		let threadId: string;
-		try {
-			({ threadId } = await forum.createThread(member, form.data));
-		} catch (err) {
-			const field =
-				err instanceof forum.ForumError && err.code === 'unknown_tag' ? 'tags' : 'categoryId';
-			return forum.failure(err, form.raw, locals.locale, field);
-		}
-		redirect(303, `/forum/t/${threadId}`);
+		const created = forum.mayWrite(member.id)
+			? await forum.createThread(member, form.data)
+			: forum.writingTooFast();
+		if (!created.ok)
+			return respond.formFailure(created.failure, form.raw, locals.locale, 'categoryId');
+		redirect(303, `/forum/t/${created.value.threadId}`);
 	}
 } satisfies Actions;

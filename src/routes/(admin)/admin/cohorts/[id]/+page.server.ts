@@ -1,45 +1,22 @@
-import { error } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
 import { cohortSchema } from '$lib/schemas/members';
-import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
-import { formError, parseForm } from '$lib/server/forms';
-import { isDuplicate } from '../../duplicate';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	auth.requirePermission(locals, url, 'cohort:manage');
-	const cohort = await cohorts.getCohort(params.id);
-	if (!cohort) error(404, { message: 'not_found', code: 'not_found' });
-	return { cohort };
+	const actor = auth.requirePermission(locals, url, 'admin:view');
+	return { cohort: respond.unwrap(await cohorts.getCohort(actor, params.id)) };
 };
 
 export const actions = {
 	default: async ({ request, locals, url, params }) => {
-		const actor = auth.requirePermission(locals, url, 'cohort:manage');
-		const t = messages(locals.locale).admin.cohorts;
+		const actor = auth.requirePermission(locals, url, 'admin:view');
 		const form = await parseForm(request, cohortSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		if (form.data.endsOn <= form.data.startsOn)
-			return formError(form.raw, t.endBeforeStart, 'endsOn');
-		if (!(await cohorts.getCohort(params.id)))
-			error(404, { message: 'not_found', code: 'not_found' });
-		let updated;
-		try {
-			updated = await cohorts.updateCohort(params.id, form.data);
-		} catch (err) {
-			if (isDuplicate(err)) return formError(form.raw, t.duplicate, 'name', 409);
-			throw err;
-		}
-		if (!updated) error(404, { message: 'not_found', code: 'not_found' });
-		await audit.record({
-			actorId: actor.id,
-			action: 'cohort.update',
-			targetType: 'cohort',
-			targetId: updated.id,
-			summary: updated.name
-		});
+		const updated = await cohorts.updateCohort(actor, { ...form.data, id: params.id });
+		if (!updated.ok) return respond.formFailure(updated.failure, form.raw, locals.locale);
 		return { saved: true };
 	}
 } satisfies Actions;

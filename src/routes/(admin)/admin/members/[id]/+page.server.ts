@@ -1,88 +1,65 @@
-import { error } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
 import { memberCohortsSchema, memberRolesSchema } from '$lib/schemas/members';
-import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
-import { formError, parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
 import * as members from '$lib/server/members';
+import * as respond from '$lib/server/respond';
+import type { Result } from '$lib/server/result';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
-function notFound(): never {
-	error(404, { message: 'not_found', code: 'not_found' });
-}
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	auth.requirePermission(locals, url, 'member:manage');
+	const actor = auth.requirePermission(locals, url, 'member:manage');
 	const [member, cohortList] = await Promise.all([
-		members.getMemberForAdmin(params.id),
+		members.getMemberForAdmin(actor, params.id),
 		cohorts.listCohorts()
 	]);
-	if (!member) notFound();
-	return { member, cohorts: cohortList.map((c) => ({ id: c.id, name: c.name })) };
+	return {
+		member: respond.unwrap(member),
+		cohorts: cohortList.map((c) => ({ id: c.id, name: c.name }))
+	};
 };
 
-function admin(event: RequestEvent) {
-	const actor = auth.requirePermission(event.locals, event.url, 'member:manage');
-	return { actor, m: messages(event.locals.locale).admin.members };
+const actor = (event: RequestEvent) =>
+	auth.requirePermission(event.locals, event.url, 'member:manage');
+
+function answer<S extends string>(
+	event: RequestEvent,
+	result: Result<unknown>,
+	saved: S,
+	raw: Record<string, unknown> = {}
+) {
+	if (!result.ok) return respond.formFailure(result.failure, raw, event.locals.locale);
+	return { saved };
 }
 
-async function setActive(event: RequestEvent, active: boolean) {
-	const { actor, m } = admin(event);
-	const result = await members.setActive(actor.id, event.params.id, active);
-	if (!result.ok) {
-		if (result.reason === 'not_found') notFound();
-		return formError({}, m.notSelf, 'access');
-	}
-	await audit.record({
-		actorId: actor.id,
-		action: active ? 'member.reactivate' : 'member.deactivate',
-		targetType: 'member',
-		targetId: event.params.id,
-		summary: result.summary
-	});
-	return { saved: active ? ('reactivated' as const) : ('deactivated' as const) };
-}
+const setActive = (active: boolean) => async (event: RequestEvent) => {
+	const result = await members.setActive(actor(event), { memberId: event.params.id, active });
+	return answer(event, result, active ? 'reactivated' : 'deactivated');
+};
 
 export const actions = {
 	roles: async (event) => {
-		const { actor, m } = admin(event);
+		const admin = actor(event);
 		const form = await parseForm(event.request, memberRolesSchema, event.locals.locale, ['roles']);
 		if (!form.ok) return form.failure;
-		const result = await members.setRoles(actor.id, event.params.id, form.data.roles);
-		if (!result.ok) {
-			if (result.reason === 'not_found') notFound();
-			return formError(form.raw, m.ownAdminRole, 'roles');
-		}
-		await audit.record({
-			actorId: actor.id,
-			action: 'member.roles',
-			targetType: 'member',
-			targetId: event.params.id,
-			summary: result.summary
+		const result = await members.setRoles(admin, {
+			memberId: event.params.id,
+			roles: form.data.roles
 		});
-		return { saved: 'roles' as const };
+		return answer(event, result, 'roles', form.raw);
 	},
 	cohorts: async (event) => {
-		const { actor } = admin(event);
+		const admin = actor(event);
 		const form = await parseForm(event.request, memberCohortsSchema, event.locals.locale, [
 			'cohortIds'
 		]);
 		if (!form.ok) return form.failure;
-		const result = await members.setCohorts(event.params.id, form.data.cohortIds);
-		if (!result.ok) {
-			if (result.reason === 'not_found') notFound();
-			return formError(form.raw, messages(event.locals.locale).validation.invalidId, 'cohortIds');
-		}
-		await audit.record({
-			actorId: actor.id,
-			action: 'member.cohorts',
-			targetType: 'member',
-			targetId: event.params.id,
-			summary: result.summary
+		const result = await members.setCohorts(admin, {
+			memberId: event.params.id,
+			cohortIds: form.data.cohortIds
 		});
-		return { saved: 'cohorts' as const };
+		return answer(event, result, 'cohorts', form.raw);
 	},
-	deactivate: (event) => setActive(event, false),
-	reactivate: (event) => setActive(event, true)
+	deactivate: setActive(false),
+	reactivate: setActive(true)
 } satisfies Actions;

@@ -1,51 +1,22 @@
-import { error } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
 import { municipalitySchema } from '$lib/schemas/members';
-import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
-import { formError, parseForm } from '$lib/server/forms';
-import { isDuplicate } from '../../duplicate';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
-const validId = (id: string) => /^[a-f0-9]{24}$/.test(id);
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
-	auth.requirePermission(locals, url, 'municipality:manage');
-	const municipality = validId(params.id)
-		? (await cohorts.listMunicipalities()).find((m) => m.id === params.id)
-		: undefined;
-	if (!municipality) error(404, { message: 'not_found', code: 'not_found' });
-	return { municipality };
+	const actor = auth.requirePermission(locals, url, 'admin:view');
+	return { municipality: respond.unwrap(await cohorts.getMunicipality(actor, params.id)) };
 };
 
 export const actions = {
 	default: async ({ request, locals, url, params }) => {
-		const actor = auth.requirePermission(locals, url, 'municipality:manage');
-		if (!validId(params.id)) error(404, { message: 'not_found', code: 'not_found' });
+		const actor = auth.requirePermission(locals, url, 'admin:view');
 		const form = await parseForm(request, municipalitySchema, locals.locale);
 		if (!form.ok) return form.failure;
-		let updated;
-		try {
-			updated = await cohorts.updateMunicipality(params.id, form.data);
-		} catch (err) {
-			if (isDuplicate(err))
-				return formError(
-					form.raw,
-					messages(locals.locale).admin.municipalities.duplicate,
-					'name',
-					409
-				);
-			throw err;
-		}
-		if (!updated) error(404, { message: 'not_found', code: 'not_found' });
-		await audit.record({
-			actorId: actor.id,
-			action: 'municipality.update',
-			targetType: 'municipality',
-			targetId: updated.id,
-			summary: `${updated.name} (${updated.state})`
-		});
+		const updated = await cohorts.updateMunicipality(actor, { ...form.data, id: params.id });
+		if (!updated.ok) return respond.formFailure(updated.failure, form.raw, locals.locale);
 		return { saved: true };
 	}
 } satisfies Actions;

@@ -15,91 +15,63 @@ import { requirePermission } from '$lib/server/auth/guards';
 import type { SessionMember } from '$lib/server/auth/sessions';
 import * as forum from '$lib/server/forum';
 import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
+import type { Result } from '$lib/server/result';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const member = requirePermission(locals, url, 'forum:view');
-	let loaded: Awaited<ReturnType<typeof forum.loadReadableThread>>;
-	try {
-		loaded = await forum.loadReadableThread(member, params.id);
-	} catch (err) {
-		forum.rethrow(err);
-	}
-	const { thread, category } = loaded;
-	if (thread.mergedIntoId) redirect(303, `/forum/t/${thread.mergedIntoId.toString()}`);
-	if (url.searchParams.has('unread')) {
-		const n = await forum.firstUnreadNumber(member, thread);
-		redirect(303, `/forum/t/${params.id}?from=${forum.pageStart(n)}#post-${n}`);
-	}
 	const from = Math.max(1, Number.parseInt(url.searchParams.get('from') ?? '1', 10) || 1);
-	const categoryDto = forum.toCategoryDto(member, category);
-	const quoteId = url.searchParams.get('quote');
-	const [view, moveTargets, quote] = await Promise.all([
-		forum.viewThread(member, thread, category, from),
-		categoryDto.canModerate
-			? forum
-					.listCategories(member)
-					.then((all) => all.filter((c) => c.canModerate && c.id !== categoryDto.id))
-			: Promise.resolve([]),
-		quoteId ? forum.postSource(member, quoteId).catch(() => null) : Promise.resolve(null)
-	]);
-	return {
-		thread: {
-			id: params.id,
-			title: thread.title,
-			tags: thread.tags,
-			pinned: thread.pinned,
-			locked: thread.locked,
-			lastNumber: thread.lastNumber
-		},
-		category: categoryDto,
-		view,
-		from,
-		moveTargets,
-		quote:
-			quote && quote.threadId === params.id && quoteId
-				? {
-						postId: quoteId,
-						number: quote.number,
-						text: quote.text
-					}
-				: null,
-		me: member.id
-	};
+	const opened = respond.unwrap(
+		await forum.openThread(member, {
+			threadId: params.id,
+			from,
+			unread: url.searchParams.has('unread'),
+			quote: url.searchParams.get('quote') ?? undefined
+		})
+	);
+	if ('redirect' in opened) redirect(303, opened.redirect);
+	return { ...opened.page, from, me: member.id };
 };
 
 type Event = RequestEvent;
 
-/** Parses, checks the rate for writes, runs the service, answers failures with the input kept. */
-async function act<S extends z.ZodType>(
+interface ActOptions<T, D> {
+	/** The form field a failure belongs to when the service names none. */
+	field?: string;
+	arrays?: string[];
+	/** A write that counts against the member's posting rate. */
+	write?: boolean;
+	/** Where to go afterwards; back to the page the member was on when missing. */
+	to?: (value: T, data: D) => string;
+}
+
+/** Parses, checks the rate for writes, runs the service; a failure keeps the input. */
+async function act<S extends z.ZodType, T>(
 	event: Event,
 	schema: S,
-	run: (member: SessionMember, data: z.infer<S>) => Promise<string | void>,
-	options: { field?: string; arrays?: string[]; write?: boolean } = {}
+	run: (member: SessionMember, data: z.infer<S>) => Promise<Result<T>>,
+	options: ActOptions<T, z.infer<S>> = {}
 ) {
 	const member = requirePermission(event.locals, event.url, 'forum:view');
 	const form = await parseForm(event.request, schema, event.locals.locale, options.arrays);
 	if (!form.ok) return form.failure;
-	if (options.write && !forum.mayWrite(member.id))
-		return forum.rateLimited(form.raw, event.locals.locale);
-	let target: string | void;
-	try {
-		target = await run(member, form.data);
-	} catch (err) {
-		return forum.failure(err, form.raw, event.locals.locale, options.field);
-	}
-	redirect(
-		303,
-		target ?? `/forum/t/${event.params.id}?from=${event.url.searchParams.get('from') ?? 1}`
-	);
+	const result =
+		options.write && !forum.mayWrite(member.id)
+			? forum.writingTooFast()
+			: await run(member, form.data);
+	if (!result.ok)
+		return respond.formFailure(result.failure, form.raw, event.locals.locale, options.field);
+	const from = `/forum/t/${event.params.id}?from=${event.url.searchParams.get('from') ?? 1}`;
+	redirect(303, options.to ? options.to(result.value, form.data) : from);
 }
 
-const threadLink = (threadId: string, n: number) =>
-	`/forum/t/${threadId}?from=${forum.pageStart(n)}#post-${n}`;
+const toPost = (event: Event) => (post: { number: number }) =>
+	forum.postLink(event.params.id, post.number);
 
 const flag = (name: 'pinned' | 'locked', value: boolean) => (event: Event) =>
 	act(event, postIdSchema.partial(), (member) =>
-		forum.setThreadFlag(member, event.params.id, name, value)
+		forum.setThreadFlag(member, { threadId: event.params.id, flag: name, value })
 	);
 
 export const actions = {
@@ -107,33 +79,28 @@ export const actions = {
 		act(
 			event,
 			replySchema,
-			async (member, data) => {
-				const post = await forum.replyToThread(member, event.params.id, {
+			(member, data) =>
+				forum.replyToThread(member, {
+					threadId: event.params.id,
 					body: data.body,
 					quotedPostId: data.quotedPostId || undefined
-				});
-				return threadLink(event.params.id, post.number);
-			},
-			{ field: 'body', write: true }
+				}),
+			{ field: 'body', write: true, to: toPost(event) }
 		),
 	react: (event) =>
-		act(event, reactSchema, async (member, data) => {
-			const post = await forum.toggleReaction(member, data.postId, data.reaction);
-			return threadLink(event.params.id, post.number);
+		act(event, reactSchema, (member, data) => forum.toggleReaction(member, data), {
+			to: toPost(event)
 		}),
 	report: (event) =>
-		act(
-			event,
-			reportSchema,
-			async (member, data) => {
-				await forum.reportPost(member, data.postId, data.reason);
-				return `/forum/t/${event.params.id}?from=${event.url.searchParams.get('from') ?? 1}&reported=1`;
-			},
-			{ field: 'reason', write: true }
-		),
+		act(event, reportSchema, (member, data) => forum.reportPost(member, data), {
+			field: 'reason',
+			write: true,
+			to: () =>
+				`/forum/t/${event.params.id}?from=${event.url.searchParams.get('from') ?? 1}&reported=1`
+		}),
 	watch: (event) =>
 		act(event, watchSchema, (member, data) =>
-			forum.setWatchLevel(member, event.params.id, data.level)
+			forum.setWatchLevel(member, { threadId: event.params.id, level: data.level })
 		),
 	pin: flag('pinned', true),
 	unpin: flag('pinned', false),
@@ -143,35 +110,35 @@ export const actions = {
 		act(
 			event,
 			moveSchema,
-			(member, data) => forum.moveThread(member, event.params.id, data.categoryId),
+			(member, data) =>
+				forum.moveThread(member, { threadId: event.params.id, categoryId: data.categoryId }),
 			{ field: 'categoryId' }
 		),
 	merge: (event) =>
 		act(
 			event,
 			mergeSchema,
-			async (member, data) => {
-				await forum.mergeThreads(member, event.params.id, data.targetThreadId);
-				return `/forum/t/${data.targetThreadId}`;
-			},
-			{ field: 'targetThreadId' }
+			(member, data) =>
+				forum.mergeThreads(member, { sourceId: event.params.id, targetId: data.targetThreadId }),
+			{ field: 'targetThreadId', to: (_, data) => `/forum/t/${data.targetThreadId}` }
 		),
 	split: (event) =>
 		act(
 			event,
 			splitSchema,
-			async (member, data) => `/forum/t/${await forum.splitThread(member, event.params.id, data)}`,
-			{ field: 'postIds', arrays: ['postIds'] }
+			(member, data) => forum.splitThread(member, { ...data, threadId: event.params.id }),
+			{ field: 'postIds', arrays: ['postIds'], to: ({ threadId }) => `/forum/t/${threadId}` }
 		),
 	hide: (event) =>
 		act(
 			event,
 			hideSchema,
-			(member, data) => forum.setPostHidden(member, data.postId, true, data.reason),
-			{
-				field: 'hideReason'
-			}
+			(member, data) =>
+				forum.setPostHidden(member, { postId: data.postId, hidden: true, reason: data.reason }),
+			{ field: 'hideReason' }
 		),
 	unhide: (event) =>
-		act(event, postIdSchema, (member, data) => forum.setPostHidden(member, data.postId, false))
+		act(event, postIdSchema, (member, data) =>
+			forum.setPostHidden(member, { postId: data.postId, hidden: false })
+		)
 } satisfies Actions;

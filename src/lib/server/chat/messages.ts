@@ -1,0 +1,268 @@
+import { Types, trusted } from 'mongoose';
+import type { ChatMessageDto } from '$lib/realtime/events';
+import type { HistoryRequest, ReactionName, SendMessageInput } from '$lib/schemas/chat';
+import type { Actor } from '../auth/permissions';
+import { oid } from '../db/ids';
+import { Member, Message } from '../db/models';
+import { errorFields, log } from '../log';
+import { extractMentions, markdownToText, renderMarkdown } from '../markdown';
+import { findMemberIdsByHandles } from '../members';
+import { notify } from '../notifications';
+import { getIO } from '../realtime/io';
+import { appendMessage } from './append';
+import { noteSent } from './cache/write-behind';
+import { channelRoom, memberReads, requireChannel, watchRoom, type ChannelInfo } from './channels';
+import { ChatError } from './errors';
+
+export type { ChatMessageDto };
+
+/** Own messages may be edited this long after sending. */
+export const editWindowMs = 15 * 60 * 1000;
+
+type MessageLean = {
+	_id: Types.ObjectId;
+	channelId: Types.ObjectId;
+	seq: number;
+	authorId: Types.ObjectId;
+	authorName: string;
+	body?: string | null;
+	html?: string | null;
+	clientId: string;
+	replyTo?: number | null;
+	reactions?: Record<string, string[]> | null;
+	editedAt?: Date | null;
+	deletedAt?: Date | null;
+	createdAt: Date;
+};
+
+export function toMessageDto(m: MessageLean): ChatMessageDto {
+	const reactions: Record<string, string[]> = {};
+	for (const [name, ids] of Object.entries(m.reactions ?? {}))
+		if (Array.isArray(ids) && ids.length > 0) reactions[name] = ids.map(String);
+	return {
+		id: m._id.toString(),
+		channelId: m.channelId.toString(),
+		seq: m.seq,
+		authorId: m.authorId.toString(),
+		authorName: m.authorName,
+		body: m.deletedAt ? '' : (m.body ?? ''),
+		html: m.deletedAt ? '' : (m.html ?? ''),
+		clientId: m.clientId,
+		replyTo: m.replyTo ?? null,
+		reactions,
+		editedAt: m.editedAt ? m.editedAt.toISOString() : null,
+		deletedAt: m.deletedAt ? m.deletedAt.toISOString() : null,
+		createdAt: m.createdAt.toISOString()
+	};
+}
+
+export interface SendResult {
+	message: ChatMessageDto;
+	/** False when the clientId was already stored: the stored message, nothing new to broadcast. */
+	created: boolean;
+	mentionedIds: string[];
+}
+
+/**
+ * Mentioned members to notify: those who can read the channel (nobody learns of a channel they
+ * cannot see) and who want mention notifications.
+ */
+async function resolveMentions(
+	channel: ChannelInfo,
+	body: string,
+	authorId: string
+): Promise<string[]> {
+	const handles = extractMentions(body);
+	if (handles.length === 0) return [];
+	const ids = [...(await findMemberIdsByHandles(handles)).values()].filter((id) => id !== authorId);
+	if (ids.length === 0) return [];
+	const members = await Member.find(
+		{ _id: trusted({ $in: ids.map(oid) }) },
+		{ roles: 1, cohortIds: 1, notifications: 1 }
+	).lean();
+	return (
+		members
+			// Members who turned mention notifications off in their settings are left out.
+			.filter((m) => m.notifications?.mentions !== false)
+			.filter((m) => memberReads(m, channel))
+			.map((m) => m._id.toString())
+	);
+}
+
+/**
+ * Stores a message with the channel's next sequence number and returns it. Idempotent by
+ * clientId: a retry returns the stored message with created=false (the caller then broadcasts
+ * nothing). The caller broadcasts only after this resolved, so nothing unstored is ever shown.
+ */
+export async function sendMessage(
+	actor: Actor & { displayName: string },
+	input: SendMessageInput
+): Promise<SendResult> {
+	const channel = await requireChannel(actor, input.channelId, 'channel:write');
+	const channelId = oid(channel.id);
+	// No look-up by clientId first: the unique (channelId, clientId) index answers a retry, and
+	// on the embedded database every extra query costs more than the insert itself.
+	const mentionedIds = await resolveMentions(channel, input.body, actor.id);
+	const html = renderMarkdown(input.body, { profile: 'chat' });
+	const { doc, created } = await appendMessage<MessageLean>(channelId, {
+		clientId: input.clientId,
+		build: (seq) => ({
+			channelId,
+			seq,
+			authorId: oid(actor.id),
+			authorName: actor.displayName,
+			body: input.body,
+			html,
+			clientId: input.clientId,
+			replyTo: input.replyTo ?? null,
+			mentionIds: mentionedIds.map(oid),
+			createdAt: new Date()
+		})
+	});
+	const message = created ? toMessageDto(doc) : ownRetry(doc, actor);
+	if (created) {
+		// Bookkeeping after the message is safely stored; a failure here loses nothing.
+		noteSent(message);
+		if (mentionedIds.length > 0)
+			void notifyMentioned(channel, message, actor, mentionedIds).catch((err: unknown) =>
+				log.warn('Chat bookkeeping after send failed', errorFields(err))
+			);
+	}
+	return { message, created, mentionedIds: created ? mentionedIds : [] };
+}
+
+/** A clientId belongs to its sender; another member reusing it gets "invalid", not the message. */
+function ownRetry(doc: MessageLean, actor: Actor): ChatMessageDto {
+	if (doc.authorId.toString() !== actor.id) throw new ChatError('invalid', 'invalid');
+	return toMessageDto(doc);
+}
+
+function notifyMentioned(
+	channel: ChannelInfo,
+	message: ChatMessageDto,
+	actor: Actor & { displayName: string },
+	mentionedIds: string[]
+) {
+	return notify(mentionedIds, {
+		kind: 'mention',
+		actorId: actor.id,
+		actorName: actor.displayName,
+		title: channel.name,
+		text: markdownToText(message.body, 200),
+		link: `/chat/${channel.slug}#m${message.seq}`
+	});
+}
+
+/**
+ * Sends and, when the message is new, broadcasts it to the channel's room (on every instance
+ * through the adapter). Store first, then broadcast: nothing unstored is ever shown.
+ */
+export async function postMessage(
+	actor: Actor & { displayName: string },
+	input: SendMessageInput
+): Promise<SendResult> {
+	const result = await sendMessage(actor, input);
+	if (result.created) {
+		const io = getIO();
+		const { channelId, seq, authorId } = result.message;
+		io?.to(channelRoom(channelId)).emit('message:new', result.message);
+		io?.to(watchRoom(channelId)).emit('channel:activity', { channelId, seq, authorId });
+	}
+	return result;
+}
+
+/** Tells everyone in the channel about an edit, delete or reaction. */
+export function broadcastUpdate(message: ChatMessageDto): void {
+	getIO()?.to(channelRoom(message.channelId)).emit('message:updated', message);
+}
+
+export interface HistoryPage {
+	/** In seq order; fewer than the limit means there is no more in that direction. */
+	messages: ChatMessageDto[];
+}
+
+/**
+ * A page of messages in seq order: the newest `limit` (no cursor), the `limit` before
+ * `beforeSeq` (scrolling back), or the `limit` after `afterSeq` (resync after a reconnect).
+ */
+export async function history(actor: Actor, req: HistoryRequest): Promise<HistoryPage> {
+	const channel = await requireChannel(actor, req.channelId);
+	const channelId = oid(channel.id);
+	let rows: MessageLean[];
+	if (req.afterSeq !== undefined) {
+		rows = await Message.find({ channelId, seq: trusted({ $gt: req.afterSeq }) })
+			.sort({ seq: 1 })
+			.limit(req.limit)
+			.lean<MessageLean[]>();
+	} else {
+		const filter: Record<string, unknown> = { channelId };
+		if (req.beforeSeq !== undefined) filter.seq = trusted({ $lt: req.beforeSeq });
+		rows = (
+			await Message.find(filter).sort({ seq: -1 }).limit(req.limit).lean<MessageLean[]>()
+		).reverse();
+	}
+	return { messages: rows.map(toMessageDto) };
+}
+
+async function ownMessage(actor: Actor, channelId: string, seq: number) {
+	const channel = await requireChannel(actor, channelId, 'channel:write');
+	const doc = await Message.findOne({ channelId: oid(channel.id), seq }).lean<MessageLean>();
+	if (!doc) throw new ChatError('not_found');
+	if (doc.authorId.toString() !== actor.id) throw new ChatError('forbidden', 'notOwn');
+	if (doc.deletedAt) throw new ChatError('invalid', 'deleted');
+	return doc;
+}
+
+/** Edits an own message within the edit window; the HTML is rendered again. */
+export async function editMessage(
+	actor: Actor,
+	input: { channelId: string; seq: number; body: string },
+	now = new Date()
+): Promise<ChatMessageDto> {
+	const doc = await ownMessage(actor, input.channelId, input.seq);
+	if (now.getTime() - doc.createdAt.getTime() > editWindowMs)
+		throw new ChatError('forbidden', 'editWindow');
+	const updated = await Message.findOneAndUpdate(
+		{ _id: doc._id },
+		{
+			$set: {
+				body: input.body,
+				html: renderMarkdown(input.body, { profile: 'chat' }),
+				editedAt: now
+			}
+		},
+		{ returnDocument: 'after' }
+	).lean<MessageLean>();
+	return toMessageDto(updated!);
+}
+
+/** Deletes an own message: it stays in the sequence as "deleted", its text is cleared. */
+export async function deleteMessage(
+	actor: Actor,
+	input: { channelId: string; seq: number }
+): Promise<ChatMessageDto> {
+	const doc = await ownMessage(actor, input.channelId, input.seq);
+	const updated = await Message.findOneAndUpdate(
+		{ _id: doc._id },
+		{ $set: { body: '', html: '', deletedAt: new Date(), reactions: {}, mentionIds: [] } },
+		{ returnDocument: 'after' }
+	).lean<MessageLean>();
+	return toMessageDto(updated!);
+}
+
+/** Adds or removes the actor's reaction; the reaction name is from the schema's allow-list. */
+export async function reactToMessage(
+	actor: Actor,
+	input: { channelId: string; seq: number; reaction: ReactionName; on: boolean }
+): Promise<ChatMessageDto> {
+	const channel = await requireChannel(actor, input.channelId, 'channel:write');
+	const path = `reactions.${input.reaction}`;
+	const update = input.on ? { $addToSet: { [path]: actor.id } } : { $pull: { [path]: actor.id } };
+	const updated = await Message.findOneAndUpdate(
+		{ channelId: oid(channel.id), seq: input.seq, deletedAt: null },
+		update,
+		{ returnDocument: 'after' }
+	).lean<MessageLean>();
+	if (!updated) throw new ChatError('not_found');
+	return toMessageDto(updated);
+}

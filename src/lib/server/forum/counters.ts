@@ -1,0 +1,108 @@
+import type { Types } from 'mongoose';
+import { serialised } from '../db/serial';
+import { ForumCategory, ForumPost, ForumThread } from '../db/models';
+import type { CategoryLean, ThreadLean } from './access';
+import type { PostLean } from './posts';
+
+/**
+ * Counters and versions the lists and the page cache read: a thread's post count, last post
+ * and post ids; a category's thread count and last activity. Every write to posts or threads
+ * ends here, so cached pages and lists are retired by their version (see cache/pages.ts).
+ */
+
+/**
+ * Recomputes a thread's counters and post list from its posts (after merge and split; replies
+ * update them directly).
+ */
+export async function refreshThread(threadId: Types.ObjectId): Promise<void> {
+	const posts = await ForumPost.find({ threadId }, { number: 1, createdAt: 1, authorId: 1 })
+		.sort({ number: 1 })
+		.lean();
+	const last = posts.at(-1);
+	if (!last) return;
+	await ForumThread.updateOne(
+		{ _id: threadId },
+		{
+			$set: {
+				postCount: posts.length,
+				lastNumber: last.number,
+				lastPostAt: last.createdAt,
+				lastPostAuthorId: last.authorId,
+				postIds: posts.map((p) => p._id)
+			},
+			$inc: { postsVersion: 1 }
+		}
+	);
+}
+
+/** Thread count and latest activity of a category, from its threads (after every write). */
+export async function refreshCategory(categoryId: Types.ObjectId): Promise<void> {
+	const filter = { categoryId, hidden: false };
+	const [count, last] = await Promise.all([
+		ForumThread.countDocuments(filter),
+		ForumThread.findOne(filter, { title: 1, lastPostAt: 1 })
+			.sort({ lastPostAt: -1, _id: -1 })
+			.lean()
+	]);
+	await ForumCategory.updateOne(
+		{ _id: categoryId },
+		{
+			$set: {
+				threadCount: count,
+				lastActivityAt: last?.lastPostAt ?? null,
+				lastThreadId: last?._id ?? null,
+				lastThreadTitle: last?.title ?? ''
+			},
+			$inc: { listVersion: 1 }
+		}
+	);
+}
+
+/**
+ * A new reply: counters straight from the new post, no recount (a collection scan on the
+ * embedded server). Queued per thread, as every update of a thread document (db/serial.ts).
+ */
+export async function recordReply(
+	thread: ThreadLean,
+	category: CategoryLean,
+	post: PostLean
+): Promise<void> {
+	await serialised(thread._id.toString(), () =>
+		ForumThread.updateOne(
+			{ _id: thread._id },
+			{
+				$set: {
+					[`postIds.${post.number - 1}`]: post._id,
+					lastPostAt: post.createdAt,
+					lastPostAuthorId: post.authorId
+				},
+				$max: { lastNumber: post.number, postCount: post.number },
+				$addToSet: { participantIds: post.authorId },
+				$inc: { postsVersion: 1 }
+			}
+		)
+	);
+	await ForumCategory.updateOne(
+		{ _id: category._id },
+		{
+			$set: {
+				lastActivityAt: post.createdAt,
+				lastThreadId: thread._id,
+				lastThreadTitle: thread.title
+			},
+			$inc: { listVersion: 1 }
+		}
+	);
+}
+
+/** Retires the cached first pages of a category's thread lists. */
+export async function touchCategory(categoryId: Types.ObjectId): Promise<void> {
+	await ForumCategory.updateOne({ _id: categoryId }, { $inc: { listVersion: 1 } });
+}
+
+/** Retires the cached pages of a thread after any change to its posts. */
+export async function touchThread(threadId: Types.ObjectId): Promise<void> {
+	await serialised(threadId.toString(), () =>
+		ForumThread.updateOne({ _id: threadId }, { $inc: { postsVersion: 1 } })
+	);
+}

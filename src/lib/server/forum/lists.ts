@@ -1,0 +1,152 @@
+import { trusted } from 'mongoose';
+import type { Actor } from '../auth/permissions';
+import { oid } from '../db/ids';
+import { ForumThread, ForumThreadState } from '../db/models';
+import { readableCategories, type CategoryLean, type ThreadLean } from './access';
+import { cachedByVersion } from './cache/pages';
+import { authorsOf } from './posts';
+
+export const threadsPerPage = 25;
+
+export interface ThreadListItem {
+	id: string;
+	title: string;
+	tags: string[];
+	pinned: boolean;
+	locked: boolean;
+	postCount: number;
+	lastPostAt: string;
+	authorName: string;
+	lastPostAuthorName: string;
+	/** First unread post number, or null when the member read everything. */
+	firstUnread: number | null;
+	/** The member never opened the thread. */
+	isNew: boolean;
+}
+
+export interface ThreadPage {
+	pinned: ThreadListItem[];
+	threads: ThreadListItem[];
+	nextCursor: string | null;
+}
+
+function encodeCursor(t: ThreadLean) {
+	return `${t.lastPostAt.getTime().toString().padStart(13, '0')}_${t._id.toString()}`;
+}
+
+async function toListItems(actor: Actor, rows: ThreadLean[]): Promise<ThreadListItem[]> {
+	if (rows.length === 0) return [];
+	const ids = rows.map((r) => r._id);
+	const [authors, states] = await Promise.all([
+		authorsOf(rows.flatMap((r) => [r.authorId, r.lastPostAuthorId])),
+		ForumThreadState.find(
+			{ memberId: oid(actor.id), threadId: trusted({ $in: ids }) },
+			{ threadId: 1, lastReadNumber: 1 }
+		).lean()
+	]);
+	const read = new Map(states.map((s) => [s.threadId.toString(), s.lastReadNumber]));
+	return rows.map((t) => {
+		const lastRead = read.get(t._id.toString());
+		return {
+			id: t._id.toString(),
+			title: t.title,
+			tags: t.tags,
+			pinned: t.pinned,
+			locked: t.locked,
+			postCount: t.postCount,
+			lastPostAt: t.lastPostAt.toISOString(),
+			authorName: authors.get(t.authorId.toString())?.name ?? '—',
+			lastPostAuthorName: t.lastPostAuthorId
+				? (authors.get(t.lastPostAuthorId.toString())?.name ?? '—')
+				: '—',
+			firstUnread: lastRead === undefined || lastRead < t.lastNumber ? (lastRead ?? 0) + 1 : null,
+			isNew: lastRead === undefined
+		};
+	});
+}
+
+const listFields = {
+	title: 1,
+	tags: 1,
+	pinned: 1,
+	locked: 1,
+	postCount: 1,
+	lastNumber: 1,
+	lastPostAt: 1,
+	authorId: 1,
+	lastPostAuthorId: 1,
+	categoryId: 1
+};
+
+/**
+ * A category's threads (the caller checked that the member reads it): on the first page the
+ * pinned ones, then the others by last activity, paged by the (lastPostAt, _id) of the last
+ * row (never skip).
+ */
+export async function listThreads(
+	actor: Actor,
+	category: CategoryLean,
+	options: { tag?: string; cursor?: string } = {}
+): Promise<ThreadPage> {
+	const base: Record<string, unknown> = { categoryId: category._id, hidden: false };
+	if (options.tag) base.tags = options.tag;
+	const filter: Record<string, unknown> = { ...base, pinned: false };
+	if (options.cursor) {
+		const [time, id] = options.cursor.split('_');
+		const at = new Date(Number(time));
+		filter.$or = [
+			{ lastPostAt: trusted({ $lt: at }) },
+			{ lastPostAt: at, _id: trusted({ $lt: oid(id!) }) }
+		];
+	}
+	const query = async () => {
+		const [pinned, rows] = await Promise.all([
+			options.cursor
+				? Promise.resolve([] as ThreadLean[])
+				: ForumThread.find({ ...base, pinned: true }, listFields)
+						.sort({ lastPostAt: -1, _id: -1 })
+						.limit(threadsPerPage)
+						.lean<ThreadLean[]>(),
+			ForumThread.find(filter, listFields)
+				.sort({ lastPostAt: -1, _id: -1 })
+				.limit(threadsPerPage + 1)
+				.lean<ThreadLean[]>()
+		]);
+		return { pinned, rows };
+	};
+	// The first page, the one nearly every visit reads, is cached under its _id.
+	const { pinned: pinnedRows, rows } = options.cursor
+		? await query()
+		: await cachedByVersion(
+				`list:${category._id.toString()}:${options.tag ?? ''}`,
+				category.listVersion ?? 0,
+				query
+			);
+	const page = rows.slice(0, threadsPerPage);
+	const items = await toListItems(actor, [...pinnedRows, ...page]);
+	return {
+		pinned: items.slice(0, pinnedRows.length),
+		threads: items.slice(pinnedRows.length),
+		nextCursor: rows.length > threadsPerPage ? encodeCursor(page.at(-1)!) : null
+	};
+}
+
+/** The newest threads across the categories the member reads (dashboard, forum index). */
+export async function recentThreads(actor: Actor, limit = 8): Promise<ThreadListItem[]> {
+	const categories = await readableCategories(actor);
+	if (categories.length === 0) return [];
+	// Cached per set of readable categories; the sum of their list versions rises with any change.
+	const rows = await cachedByVersion(
+		`recent:${limit}:${categories.map((c) => c._id.toString()).join(',')}`,
+		categories.reduce((sum, c) => sum + (c.listVersion ?? 0), 0),
+		() =>
+			ForumThread.find(
+				{ categoryId: trusted({ $in: categories.map((c) => c._id) }), hidden: false },
+				listFields
+			)
+				.sort({ lastPostAt: -1, _id: -1 })
+				.limit(limit)
+				.lean<ThreadLean[]>()
+	);
+	return toListItems(actor, rows);
+}

@@ -1,0 +1,152 @@
+import type { Types } from 'mongoose';
+import { trusted } from 'mongoose';
+import type { ForumPostDto } from '$lib/realtime/events';
+import type { Actor } from '../auth/permissions';
+import { isObjectId, oid } from '../db/ids';
+import { ForumPost, Member, reactionKeys, type ForumPostDoc } from '../db/models';
+import { settle, type Result } from '../result';
+import { loadReadableThread, moderatesCategory, refusal } from './access';
+
+export type PostLean = ForumPostDoc;
+
+/** The fields a thread page needs: never the edit history or the search terms. */
+export const postFields = {
+	threadId: 1,
+	number: 1,
+	authorId: 1,
+	html: 1,
+	createdAt: 1,
+	editedAt: 1,
+	editCount: 1,
+	hidden: 1,
+	hiddenReason: 1,
+	quotedPostId: 1,
+	reactions: 1
+};
+
+export type Authors = Map<string, { name: string; handle: string }>;
+
+/** Display names and handles of a page's authors: one query, no N+1. */
+export async function authorsOf(
+	ids: Iterable<Types.ObjectId | null | undefined>
+): Promise<Authors> {
+	const unique = [...new Set([...ids].filter(Boolean).map((id) => id!.toString()))];
+	if (unique.length === 0) return new Map();
+	const rows = await Member.find(
+		{ _id: trusted({ $in: unique.map(oid) }) },
+		{ displayName: 1, handle: 1 }
+	).lean();
+	return new Map(rows.map((r) => [r._id.toString(), { name: r.displayName, handle: r.handle }]));
+}
+
+export function toPostDto(post: PostLean, authors: Authors, showHidden = false): ForumPostDto {
+	const author = authors.get(post.authorId.toString());
+	const reactions: Record<string, string[]> = {};
+	for (const key of reactionKeys) {
+		const ids = post.reactions?.[key] ?? [];
+		if (ids.length > 0) reactions[key] = ids.map((id) => id.toString());
+	}
+	return {
+		id: post._id.toString(),
+		threadId: post.threadId.toString(),
+		number: post.number,
+		authorId: post.authorId.toString(),
+		authorName: author?.name ?? '—',
+		authorHandle: author?.handle ?? '',
+		html: post.hidden && !showHidden ? '' : post.html,
+		createdAt: post.createdAt.toISOString(),
+		editedAt: post.editedAt ? post.editedAt.toISOString() : null,
+		editCount: post.editCount ?? 0,
+		hidden: post.hidden,
+		hiddenReason: post.hidden ? post.hiddenReason : '',
+		quotedPostId: post.quotedPostId ? post.quotedPostId.toString() : null,
+		reactions
+	};
+}
+
+export async function postDto(post: PostLean, showHidden = false): Promise<ForumPostDto> {
+	return toPostDto(post, await authorsOf([post.authorId]), showHidden);
+}
+
+/** A post with its thread and category, if the member may read the thread. */
+export async function loadPost(actor: Actor, postId: string) {
+	if (!isObjectId(postId)) throw refusal('not_found');
+	const post = await ForumPost.findById(oid(postId)).lean<PostLean>();
+	if (!post) throw refusal('not_found');
+	const { thread, category } = await loadReadableThread(actor, post.threadId.toString());
+	return { post, thread, category };
+}
+
+export interface PostHistory {
+	post: ForumPostDto;
+	threadTitle: string;
+	versions: { source: string; editedAt: string; editorName: string }[];
+	current: string;
+}
+
+/** Every earlier version of a post, newest first (visible to all who read the thread). */
+export function postHistory(actor: Actor, input: { postId: string }): Promise<Result<PostHistory>> {
+	return settle(async () => {
+		const { post, thread, category } = await loadPost(actor, input.postId);
+		const moderator = moderatesCategory(actor, category);
+		if (post.hidden && !moderator) throw refusal('not_found');
+		const full = await ForumPost.findById(post._id, { edits: 1 }).lean();
+		const edits = (full?.edits ?? []) as {
+			source: string;
+			editedAt: Date;
+			editorId: Types.ObjectId;
+		}[];
+		const editors = await authorsOf(edits.map((e) => e.editorId));
+		return {
+			post: await postDto(post, moderator),
+			threadTitle: thread.title,
+			current: post.source,
+			versions: edits
+				.map((e) => ({
+					source: e.source,
+					editedAt: e.editedAt.toISOString(),
+					editorName: editors.get(e.editorId.toString())?.name ?? '—'
+				}))
+				.reverse()
+		};
+	});
+}
+
+/** The source for the edit form: only for those who may edit the post. */
+export function editablePost(
+	actor: Actor,
+	input: { postId: string }
+): Promise<Result<{ id: string; source: string; number: number; threadId: string }>> {
+	return settle(async () => {
+		const { post, thread, category } = await loadPost(actor, input.postId);
+		const own = post.authorId.toString() === actor.id;
+		if (!moderatesCategory(actor, category) && (!own || post.hidden)) throw refusal('not_found');
+		return {
+			id: post._id.toString(),
+			source: post.source,
+			number: post.number,
+			threadId: thread._id.toString()
+		};
+	});
+}
+
+export interface PostSource {
+	source: string;
+	text: string;
+	number: number;
+	threadId: string;
+	authorId: string;
+}
+
+/** The Markdown source to pre-fill a quote (only for readers of the thread). */
+export async function postSource(actor: Actor, postId: string): Promise<PostSource> {
+	const { post, thread, category } = await loadPost(actor, postId);
+	if (post.hidden && !moderatesCategory(actor, category)) throw refusal('not_found');
+	return {
+		source: post.source,
+		text: post.text,
+		number: post.number,
+		threadId: thread._id.toString(),
+		authorId: post.authorId.toString()
+	};
+}

@@ -1,0 +1,199 @@
+import type { Types } from 'mongoose';
+import type { ForumPostDto } from '$lib/realtime/events';
+import type { Actor } from '../auth/permissions';
+import { oid } from '../db/ids';
+import { ForumPost, ForumThread } from '../db/models';
+import { settle, type Result } from '../result';
+import {
+	loadReadableThread,
+	moderatesCategory,
+	type CategoryLean,
+	type ThreadLean
+} from './access';
+import { cachedByVersion } from './cache/pages';
+import { listCategories, toCategoryDto, type CategoryDto } from './categories';
+import { refreshThread } from './counters';
+import { postLink, postsPerPage } from './links';
+import { authorsOf, postFields, postSource, toPostDto, type PostLean } from './posts';
+import { firstUnreadNumber, markRead, readState, type WatchLevel } from './read-state';
+
+export interface ThreadDto {
+	id: string;
+	title: string;
+	tags: string[];
+	pinned: boolean;
+	locked: boolean;
+	lastNumber: number;
+}
+
+export interface ThreadView {
+	posts: ForumPostDto[];
+	/** Numbers for the "earlier" / "later" links; null at either end. */
+	before: number | null;
+	after: number | null;
+	lastReadNumber: number;
+	level: WatchLevel;
+	quoted: Record<string, { number: number; authorName: string; text: string }>;
+}
+
+export interface ThreadPageDto {
+	thread: ThreadDto;
+	category: CategoryDto;
+	view: ThreadView;
+	/** Categories a moderator may move the thread to. */
+	moveTargets: CategoryDto[];
+	/** The post the member chose to quote in the reply form. */
+	quote: { postId: string; number: number; text: string } | null;
+}
+
+/** A thread page, or where to go instead (a merged thread, the first unread post). */
+export type ThreadOpening = { redirect: string } | { page: ThreadPageDto };
+
+/** A rendered page of posts as it is cached: hidden posts keep their text here. */
+interface RenderedPage {
+	posts: ForumPostDto[];
+	quoted: ThreadView['quoted'];
+}
+
+/** Posts by id, one _id lookup each (see postIds on the thread model), in the given order. */
+async function postsByIds(ids: Types.ObjectId[]): Promise<PostLean[]> {
+	const rows = await Promise.all(
+		ids.map((id) => ForumPost.findById(id, postFields).lean<PostLean>())
+	);
+	return rows.filter((p): p is PostLean => p !== null);
+}
+
+/** One page of a thread: posts, authors and quoted posts of the same thread. */
+async function renderPage(thread: ThreadLean, pageIds: Types.ObjectId[]): Promise<RenderedPage> {
+	const page = await postsByIds(pageIds);
+	const quotedIds = [
+		...new Set(page.map((p) => p.quotedPostId?.toString()).filter((id): id is string => !!id))
+	];
+	const quotedRows = (
+		await Promise.all(
+			quotedIds.map((id) =>
+				ForumPost.findById(oid(id), {
+					threadId: 1,
+					number: 1,
+					authorId: 1,
+					text: 1,
+					hidden: 1
+				}).lean()
+			)
+		)
+	).filter((q) => q !== null && q.threadId.equals(thread._id)) as {
+		_id: Types.ObjectId;
+		number: number;
+		authorId: Types.ObjectId;
+		text: string;
+		hidden: boolean;
+	}[];
+	const authors = await authorsOf([
+		...page.map((p) => p.authorId),
+		...quotedRows.map((q) => q.authorId)
+	]);
+	return {
+		posts: page.map((p) => toPostDto(p, authors, true)),
+		quoted: Object.fromEntries(
+			quotedRows.map((q) => [
+				q._id.toString(),
+				{
+					number: q.number,
+					authorName: authors.get(q.authorId.toString())?.name ?? '—',
+					text: q.hidden ? '' : q.text
+				}
+			])
+		)
+	};
+}
+
+/**
+ * One page of a thread's posts starting at post number `from` (read by _id through the
+ * thread's postIds, so a 500-post thread costs the same as a short one), and the member's read
+ * position, which is then advanced to the last post shown.
+ */
+async function viewThread(
+	actor: Actor,
+	thread: ThreadLean,
+	category: CategoryLean,
+	from: number
+): Promise<ThreadView> {
+	const moderator = moderatesCategory(actor, category);
+	let ids = (thread.postIds ?? []) as (Types.ObjectId | null)[];
+	// A hole (a write lost between two app instances) is repaired from the posts once.
+	if (ids.length < thread.lastNumber || ids.some((id) => !id)) {
+		await refreshThread(thread._id);
+		ids = (await ForumThread.findById(thread._id, { postIds: 1 }).lean())?.postIds ?? [];
+	}
+	const start = Math.min(Math.max(0, from - 1), Math.max(0, ids.length - 1));
+	const pageIds = ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id);
+	const [rendered, state] = await Promise.all([
+		cachedByVersion(`${thread._id.toString()}:${start}`, thread.postsVersion ?? 0, () =>
+			renderPage(thread, pageIds)
+		),
+		readState(actor.id, thread._id)
+	]);
+	const lastShown = rendered.posts.at(-1)?.number ?? 0;
+	const lastReadNumber = state?.lastReadNumber ?? 0;
+	if (lastShown > lastReadNumber) await markRead(actor.id, thread._id, lastShown);
+	return {
+		// Hidden posts keep their text for moderators only.
+		posts: rendered.posts.map((p) => (p.hidden && !moderator ? { ...p, html: '' } : p)),
+		before: start > 0 ? Math.max(1, start + 1 - postsPerPage) : null,
+		after: start + postsPerPage < ids.length ? start + postsPerPage + 1 : null,
+		lastReadNumber,
+		level: (state?.level as WatchLevel | undefined) ?? 'normal',
+		quoted: rendered.quoted
+	};
+}
+
+/** The quote the reply form starts with: a readable post of this thread, or nothing. */
+async function quoteFor(actor: Actor, threadId: string, postId: string | undefined) {
+	if (!postId) return null;
+	const quote = await postSource(actor, postId).catch(() => null);
+	if (!quote || quote.threadId !== threadId) return null;
+	return { postId, number: quote.number, text: quote.text };
+}
+
+/**
+ * Opens a thread for reading: the page of posts from `from` on, with the category's flags,
+ * move targets for moderators and the chosen quote. A merged thread sends the member to its
+ * target; `unread` sends them to the first post they have not read.
+ */
+export function openThread(
+	actor: Actor,
+	input: { threadId: string; from: number; unread?: boolean; quote?: string }
+): Promise<Result<ThreadOpening>> {
+	return settle(async (): Promise<ThreadOpening> => {
+		const { thread, category } = await loadReadableThread(actor, input.threadId);
+		const id = thread._id.toString();
+		if (thread.mergedIntoId) return { redirect: `/forum/t/${thread.mergedIntoId.toString()}` };
+		if (input.unread) return { redirect: postLink(id, await firstUnreadNumber(actor, thread)) };
+		const categoryDto = toCategoryDto(actor, category);
+		const [view, moveTargets, quote] = await Promise.all([
+			viewThread(actor, thread, category, input.from),
+			categoryDto.canModerate
+				? listCategories(actor).then((all) =>
+						all.filter((c) => c.canModerate && c.id !== categoryDto.id)
+					)
+				: Promise.resolve([]),
+			quoteFor(actor, id, input.quote)
+		]);
+		return {
+			page: {
+				thread: {
+					id,
+					title: thread.title,
+					tags: thread.tags,
+					pinned: thread.pinned,
+					locked: thread.locked,
+					lastNumber: thread.lastNumber
+				},
+				category: categoryDto,
+				view,
+				moveTargets,
+				quote
+			}
+		};
+	});
+}
