@@ -8,13 +8,9 @@ import { formError, parseForm } from '$lib/server/forms';
 import { isDuplicate } from '../../duplicate';
 import type { Actions, PageServerLoad } from './$types';
 
-const validId = (id: string) => /^[a-f0-9]{24}$/.test(id);
-
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	auth.requirePermission(locals, url, 'municipality:manage');
-	const municipality = validId(params.id)
-		? (await cohorts.listMunicipalities()).find((m) => m.id === params.id)
-		: undefined;
+	const municipality = (await cohorts.listMunicipalities()).find((m) => m.id === params.id);
 	if (!municipality) error(404, { message: 'not_found', code: 'not_found' });
 	return { municipality };
 };
@@ -22,7 +18,6 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 export const actions = {
 	default: async ({ request, locals, url, params }) => {
 		const actor = auth.requirePermission(locals, url, 'municipality:manage');
-		if (!validId(params.id)) error(404, { message: 'not_found', code: 'not_found' });
 		const form = await parseForm(request, municipalitySchema, locals.locale);
 		if (!form.ok) return form.failure;
 		let updated;
