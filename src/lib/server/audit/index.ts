@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import { can, type Actor } from '../auth/permissions';
 import { AuditEntry, Member } from '../db/models';
 
 export interface AuditEntryDto {
@@ -57,5 +58,18 @@ export async function listAuditEntries(
 			createdAt: r.createdAt.toISOString()
 		})),
 		nextCursor: rows.length > limit ? page.at(-1)!._id.toString() : null
+	};
+}
+
+/**
+ * One page of the log as the admin and moderation areas show it, with the flag whether the
+ * viewer may open the member pages it links to.
+ */
+export async function auditLogPage(actor: Actor, cursor: string | null) {
+	const page = await listAuditEntries(cursor);
+	return {
+		entries: page.items,
+		nextCursor: page.nextCursor,
+		linkMembers: can(actor, 'member:manage')
 	};
 }

@@ -4,7 +4,6 @@ import * as auth from '$lib/server/auth';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	auth.requirePermission(locals, url, 'audit:view');
-	const page = await audit.listAuditEntries(cursorParam(url));
-	return { entries: page.items, nextCursor: page.nextCursor };
+	const member = auth.requirePermission(locals, url, 'audit:view');
+	return { log: await audit.auditLogPage(member, cursorParam(url)) };
 };
