@@ -8,6 +8,7 @@ export {
 	readsCategory,
 	postsInCategory,
 	moderatesCategory,
+	threadPermissions,
 	type ForumErrorCode
 } from './access';
 export * from './threads';

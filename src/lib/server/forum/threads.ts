@@ -29,6 +29,7 @@ import {
 	readableCategories,
 	readsCategory,
 	validId,
+	writeRefusal,
 	type CategoryLean,
 	type ThreadLean
 } from './access';
@@ -679,8 +680,8 @@ export async function replyToThread(
 	input: { body: string; quotedPostId?: string }
 ): Promise<ForumPostDto> {
 	const { thread, category } = await loadReadableThread(actor, threadId);
-	if (!postsInCategory(actor, category)) throw new ForumError('category_forbidden');
-	if (thread.locked && !moderatesCategory(actor, category)) throw new ForumError('locked');
+	const refusal = writeRefusal(actor, category, thread);
+	if (refusal) throw new ForumError(refusal);
 	let quotedPostId: Types.ObjectId | null = null;
 	if (input.quotedPostId) {
 		const quoted = validId(input.quotedPostId)
@@ -765,10 +766,8 @@ export async function editPost(actor: Actor, postId: string, body: string): Prom
 	const moderator = moderatesCategory(actor, category);
 	const own = post.authorId.toString() === actor.id;
 	if (!own && !moderator) throw new ForumError('not_author');
-	if (own && !moderator) {
-		if (!postsInCategory(actor, category)) throw new ForumError('category_forbidden');
-		if (thread.locked) throw new ForumError('locked');
-	}
+	const refusal = moderator ? null : writeRefusal(actor, category, thread);
+	if (refusal) throw new ForumError(refusal);
 	if (body === post.source) return postDto(post, moderator);
 	const content = rendered(body, post.number === 1 ? thread.title : '');
 	const now = new Date();

@@ -53,6 +53,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			lastNumber: thread.lastNumber
 		},
 		category: categoryDto,
+		may: forum.threadPermissions(member, category, thread),
 		view,
 		from,
 		moveTargets,
