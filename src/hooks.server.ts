@@ -31,7 +31,7 @@ const withoutDatabase = (path: string) =>
 function pickLocale(event: Parameters<Handle>[0]['event']): Locale {
 	const fromMember = event.locals.member?.locale;
 	if (fromMember) return fromMember;
-	const fromCookie = event.cookies.get('lang');
+	const fromCookie = event.cookies.get(auth.localeCookieName);
 	if (isLocale(fromCookie)) return fromCookie;
 	return localeFromAcceptLanguage(event.request.headers.get('accept-language'));
 }

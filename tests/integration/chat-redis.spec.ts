@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessageDto, ChatPresence } from '../../src/lib/realtime/events';
 import { freePort } from '../../src/lib/server/db/embedded';
@@ -8,14 +8,6 @@ import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, openSocket } from '../support/socket';
 import { cohortChannel, newClientId, request, storedMessages } from '../support/chat';
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
 
 describe('two app instances joined by the Redis adapter', () => {
 	let redis: ChildProcess;
@@ -36,8 +28,11 @@ describe('two app instances joined by the Redis adapter', () => {
 		const env = { MONGODB_URI: uri, REDIS_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: 'info' };
 		first = await startApp({ ...env, SEED_DEMO: 'always' });
 		second = await startApp({ ...env, SEED_DEMO: 'never' });
+		// Outside a test expect.poll is not available; vi.waitFor retries the same way.
 		for (const app of [first, second])
-			await waitFor(() => app.output().includes('Redis adapter connected'), 'the Redis adapter');
+			await vi.waitFor(() => expect(app.output()).toContain('Redis adapter connected'), {
+				timeout: 20_000
+			});
 		channelId = await cohortChannel(uri, 'durchgang-1-');
 	});
 	afterAll(async () => {
@@ -66,8 +61,9 @@ describe('two app instances joined by the Redis adapter', () => {
 			body: 'Grüße über Redis'
 		});
 		expect(ack.ok).toBe(true);
-		await waitFor(() => received.length > 0, 'the message on the other instance');
-		expect(received[0]!.body).toBe('Grüße über Redis');
+		await expect
+			.poll(() => received.map((m) => m.body), { timeout: 20_000 })
+			.toEqual(['Grüße über Redis']);
 
 		// Presence asks every instance: both members appear.
 		const presence = await request<{ presence: ChatPresence }>(anna, 'channel:join', {

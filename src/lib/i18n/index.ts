@@ -7,6 +7,7 @@ import members from './messages/members';
 import admin from './messages/admin';
 import chat from './messages/chat';
 import forum from './messages/forum';
+import audit from './messages/audit';
 
 export * from './locales';
 
@@ -22,7 +23,8 @@ const dictionaries = {
 		members: members.de,
 		admin: admin.de,
 		chat: chat.de,
-		forum: forum.de
+		forum: forum.de,
+		audit: audit.de
 	},
 	en: {
 		...common.en,
@@ -31,7 +33,8 @@ const dictionaries = {
 		members: members.en,
 		admin: admin.en,
 		chat: chat.en,
-		forum: forum.en
+		forum: forum.en,
+		audit: audit.en
 	}
 } satisfies Record<Locale, unknown>;
 
