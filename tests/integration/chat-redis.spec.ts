@@ -8,6 +8,7 @@ import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, openSocket } from '../support/socket';
 import { cohortChannel, newClientId, request, storedMessages } from '../support/chat';
+import { limitRules } from '../../src/lib/server/limits';
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -97,5 +98,25 @@ describe('two app instances joined by the Redis adapter', () => {
 		expect(answers.every((a) => a.ok)).toBe(true);
 		const stored = (await storedMessages(uri, channelId)).map((m) => m.seq as number);
 		expect(stored).toEqual(Array.from({ length: before + 16 }, (_, i) => i + 1));
+	});
+
+	it("counts a member's rate limit across both instances (Redis store)", async () => {
+		const onFirst = await member(first, 'katrin.hoffmann');
+		const onSecond = await member(second, 'katrin.hoffmann');
+		const send = (socket: Socket, i: number) =>
+			request<ChatMessageDto>(socket, 'message:send', {
+				channelId,
+				clientId: newClientId(`limit-${i}`),
+				body: `Nachricht ${i}`
+			});
+		const { points } = limitRules.chatSend;
+		const answers = [];
+		// Alternating instances: each sees only half of the messages, the shared count sees all.
+		for (let i = 0; i < points; i++) answers.push(await send(i % 2 ? onSecond : onFirst, i));
+		expect(answers.every((a) => a.ok)).toBe(true);
+		const overFirst = await send(onFirst, points);
+		const overSecond = await send(onSecond, points + 1);
+		expect(overFirst).toMatchObject({ ok: false, code: 'rate_limited' });
+		expect(overSecond).toMatchObject({ ok: false, code: 'rate_limited' });
 	});
 });

@@ -1,4 +1,3 @@
-import { config } from '../config';
 import type { z } from 'zod';
 import type {
 	Ack,
@@ -10,21 +9,11 @@ import type {
 import * as schemas from '$lib/schemas/chat';
 import { messages } from '$lib/i18n';
 import type { Actor } from '../auth/permissions';
-import { RateLimiter } from '../realtime/rate-limit';
 import type { IO } from '../realtime/io';
 import { errorFields, log } from '../log';
 import * as chat from './index';
 
 type AppSocket = Parameters<Parameters<IO['on']>[1]>[0];
-
-/**
- * Message floods: a burst of 10, then one per second per member (across their tabs on this
- * instance). CHAT_RATE_LIMIT=off lifts it for load tests and benchmarks only.
- */
-const sendLimiter = new RateLimiter(10, 1);
-// Typing and reads are cheap but broadcast: a few per second per socket are plenty.
-const typingLimiter = new RateLimiter(5, 2);
-const rateLimitOn = () => config().CHAT_RATE_LIMIT === 'on';
 
 const room = chat.channelRoom;
 
@@ -43,9 +32,10 @@ function refusal(data: SocketData, code: AckErrorCode, reason: string): Ack<neve
 }
 
 /**
- * Runs one acknowledged event: validates the payload with the schema, runs the action and
- * answers with its result or a localised error. A missing or non-function ack is tolerated
- * (the event is then ignored) so malformed clients cannot crash the handler.
+ * Runs one acknowledged event (its rate limit was counted before, in realtime/gate.ts):
+ * validates the payload with the schema, runs the action and answers with its result or a
+ * localised error. A missing or non-function ack is tolerated (the event is then ignored) so
+ * malformed clients cannot crash the handler.
  */
 function handle<S extends z.ZodType, T>(
 	socket: AppSocket,
@@ -151,8 +141,6 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 	socket.on(
 		'message:send',
 		handle(socket, schemas.sendMessage, async (input) => {
-			if (rateLimitOn() && !sendLimiter.take(actor.id))
-				throw new chat.ChatError('rate_limited', 'rate_limited');
 			// Stored first, then broadcast; a retried clientId was broadcast the first time.
 			return (await chat.postMessage(actor, input)).message;
 		})
@@ -183,7 +171,7 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 
 	const typing = (state: boolean) => async (payload: unknown) => {
 		const parsed = schemas.channelRef.safeParse(payload);
-		if (!parsed.success || !typingLimiter.take(socket.id)) return;
+		if (!parsed.success) return;
 		const { channelId } = parsed.data;
 		try {
 			await chat.requireChannel(actor, channelId, 'channel:write');

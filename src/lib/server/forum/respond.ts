@@ -1,14 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { messages, type Locale } from '$lib/i18n';
 import { formError } from '../forms';
-import { RateLimiter } from '../realtime/rate-limit';
+import * as limits from '../limits';
 import { isForumError } from './access';
 
-/** Posts and threads per member: a burst of 10, then one every 6 seconds. */
-const writes = new RateLimiter(10, 1 / 6);
-export const mayWrite = (memberId: string) => writes.take(memberId);
-const previews = new RateLimiter(30, 2);
-export const mayPreview = (memberId: string) => previews.take(memberId);
+/** Posts and threads per member (limits.ts: forumWrite). */
+export const mayWrite = (memberId: string) => limits.take('forumWrite', memberId);
+export const mayPreview = (memberId: string) => limits.take('markdownPreview', memberId);
 
 /** For loads: a refused read is a 404 (existence does not leak), a refused action a 403. */
 export function rethrow(err: unknown): never {

@@ -2,7 +2,6 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 import { threadRoomSchema } from '$lib/schemas/forum';
 import type { IO } from '../realtime/io';
-import { RateLimiter } from '../realtime/rate-limit';
 import { loadReadableThread } from './access';
 import { threadRoom } from './live';
 
@@ -12,8 +11,6 @@ type AppSocket = Socket<
 	Record<string, never>,
 	SocketData
 >;
-
-const joins = new RateLimiter(30, 5);
 
 /**
  * Live thread rooms. Joining asks the same read rule as the page (on every join, with the
@@ -30,8 +27,6 @@ export function forumHandlers(_io: IO, socket: AppSocket): void {
 	socket.on('thread:join', async (payload, ack) => {
 		// A client may omit the callback; the answer then goes nowhere.
 		const reply: typeof ack = typeof ack === 'function' ? ack : () => undefined;
-		if (!joins.take(socket.id))
-			return reply({ ok: false, error: 'rate_limited', code: 'rate_limited' });
 		const parsed = threadRoomSchema.safeParse(payload);
 		if (!parsed.success) return reply({ ok: false, error: 'invalid', code: 'invalid' });
 		try {

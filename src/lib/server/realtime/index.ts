@@ -1,14 +1,14 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { config } from '../config';
 import { errorFields, log } from '../log';
+import { createRedisClient } from '../redis';
 import { chatHandler } from '../chat/socket';
 import { forumHandlers } from '../forum/socket';
 import { authenticateSocket } from './auth';
+import { eventGate } from './gate';
 import { getIO, type IO } from './io';
 
 export { getIO } from './io';
-export { RateLimiter } from './rate-limit';
 
 type ConnectionHandler = (io: IO, socket: Parameters<Parameters<IO['on']>[1]>[0]) => void;
 
@@ -34,18 +34,15 @@ export function register(io: IO | undefined = getIO()): void {
 	io.on('connection', (socket) => {
 		// Personal rooms: notifications reach every tab, logout reaches exactly one session.
 		void socket.join([`user:${socket.data.memberId}`, `session:${socket.data.sessionId}`]);
+		socket.use(eventGate(socket));
 		for (const handler of handlers) handler(io, socket);
 	});
 }
 
 async function attachRedisAdapter(io: IO, url: string) {
-	const pub = createClient({ url });
-	const sub = pub.duplicate();
-	for (const client of [pub, sub]) {
-		client.on('error', (err) =>
-			log.warn('Redis error; Socket.IO messages between instances wait for it', errorFields(err))
-		);
-	}
+	const meanwhile = 'Socket.IO messages between instances wait for it';
+	const pub = createRedisClient(url, meanwhile);
+	const sub = createRedisClient(url, meanwhile);
 	try {
 		await Promise.all([pub.connect(), sub.connect()]);
 		io.adapter(createAdapter(pub, sub));

@@ -3,6 +3,7 @@ import * as auth from '$lib/server/auth';
 import * as chat from '$lib/server/chat';
 import { messages } from '$lib/i18n';
 import { formError, parseForm } from '$lib/server/forms';
+import * as limits from '$lib/server/limits';
 import { sendForm } from '$lib/schemas/chat';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -40,11 +41,14 @@ export const actions = {
 		const { member, channel } = await readableChannel(locals, url, params.channel);
 		const parsed = await parseForm(request, sendForm, locals.locale);
 		if (!parsed.ok) return parsed.failure;
+		const texts = messages(locals.locale).chat.errors as Record<string, string>;
+		// The same flood limit as the socket's message:send (realtime/gate.ts).
+		if (!(await limits.take('chatSend', member.id)))
+			return formError(parsed.raw, texts.rate_limited!, 'body', 429);
 		try {
 			await chat.postMessage(member, { ...parsed.data, channelId: channel.id });
 		} catch (err) {
 			const { reason } = chat.errorCode(err);
-			const texts = messages(locals.locale).chat.errors as Record<string, string>;
 			return formError(parsed.raw, texts[reason] ?? texts.unexpected!, 'body');
 		}
 		redirect(303, `/chat/${channel.slug}`);

@@ -27,7 +27,7 @@ export const actions = {
 		const member = requirePermission(locals, url, 'forum:view');
 		const form = await parseForm(request, newThreadSchema, locals.locale, ['tags']);
 		if (!form.ok) return form.failure;
-		if (!forum.mayWrite(member.id)) return forum.rateLimited(form.raw, locals.locale);
+		if (!(await forum.mayWrite(member.id))) return forum.rateLimited(form.raw, locals.locale);
 		let threadId: string;
 		try {
 			({ threadId } = await forum.createThread(member, form.data));

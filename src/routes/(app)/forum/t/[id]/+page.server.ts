@@ -80,7 +80,7 @@ async function act<S extends z.ZodType>(
 	const member = requirePermission(event.locals, event.url, 'forum:view');
 	const form = await parseForm(event.request, schema, event.locals.locale, options.arrays);
 	if (!form.ok) return form.failure;
-	if (options.write && !forum.mayWrite(member.id))
+	if (options.write && !(await forum.mayWrite(member.id)))
 		return forum.rateLimited(form.raw, event.locals.locale);
 	let target: string | void;
 	try {
