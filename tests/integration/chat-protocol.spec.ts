@@ -4,7 +4,7 @@ import type { ChatMessageDto, ChatTyping, NotificationDto } from '../../src/lib/
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
-import { connected, openSocket } from '../support/socket';
+import { connected, nextEvent, openSocket } from '../support/socket';
 import { channelIds, cohortChannel, newClientId, request, storedMessages } from '../support/chat';
 
 const email = (name: string) => `${name}@netzwerk.example`;
@@ -22,16 +22,6 @@ describe('chat protocol over Socket.IO', () => {
 			openSocket(app.url, { cookie: await login(app, email(name), demoPassword) })
 		);
 		return sockets[name];
-	}
-
-	function nextEvent<T>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
-		return new Promise((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error(`no ${event}`)), timeoutMs);
-			socket.once(event, (payload: T) => {
-				clearTimeout(timer);
-				resolve(payload);
-			});
-		});
 	}
 
 	beforeAll(async () => {

@@ -7,7 +7,14 @@ import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, openSocket } from '../support/socket';
-import { cohortChannel, newClientId, request, storedMessages } from '../support/chat';
+import {
+	channelCohortId,
+	cohortChannel,
+	newClientId,
+	request,
+	storedMessages
+} from '../support/chat';
+import { memberIdOf, setCohorts } from '../support/members';
 import { limitRules } from '../../src/lib/server/limits';
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000) {
@@ -118,5 +125,34 @@ describe('two app instances joined by the Redis adapter', () => {
 		const overSecond = await send(onSecond, points + 1);
 		expect(overFirst).toMatchObject({ ok: false, code: 'rate_limited' });
 		expect(overSecond).toMatchObject({ ok: false, code: 'rate_limited' });
+	});
+
+	it('moves a live socket on the other instance out of a cohort an admin removed, and into the new one', async () => {
+		const onSecond = await member(second, 'stefan.braun');
+		const witness = await member(first, 'nadine.zimmermann');
+		const admin = await login(first, 'admin@netzwerk.example', demoPassword);
+		const cohort2 = await cohortChannel(uri, 'durchgang-2-');
+		const id = await memberIdOf(uri, 'stefan.braun@netzwerk.example');
+		await setCohorts(first, admin, id, [await channelCohortId(uri, cohort2)]);
+
+		const received: ChatMessageDto[] = [];
+		onSecond.on('message:new', (m: ChatMessageDto) => received.push(m));
+		const seenByWitness: ChatMessageDto[] = [];
+		witness.on('message:new', (m: ChatMessageDto) => seenByWitness.push(m));
+		const sent = await request<ChatMessageDto>(witness, 'message:send', {
+			channelId,
+			clientId: newClientId(),
+			body: 'Nur noch für Durchgang 1'
+		});
+		expect(sent.ok).toBe(true);
+		await waitFor(() => seenByWitness.length > 0, 'the witness copy');
+		await new Promise((r) => setTimeout(r, 300));
+		expect(received).toEqual([]);
+		expect(onSecond.connected).toBe(true);
+		expect(await request(onSecond, 'message:history', { channelId })).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+		expect((await request(onSecond, 'channel:join', { channelId: cohort2 })).ok).toBe(true);
 	});
 });

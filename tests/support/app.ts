@@ -105,9 +105,12 @@ export function runEntry(
 export function postForm(
 	app: { url: string },
 	path: string,
-	fields: Record<string, string>,
+	fields: Record<string, string | string[]>,
 	options: { cookie?: string; origin?: string } = {}
 ): Promise<Response> {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields))
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
 	return fetch(app.url + path, {
 		method: 'POST',
 		redirect: 'manual',
@@ -117,7 +120,7 @@ export function postForm(
 			'content-type': 'application/x-www-form-urlencoded',
 			...(options.cookie ? { cookie: options.cookie } : {})
 		},
-		body: new URLSearchParams(fields)
+		body
 	});
 }
 

@@ -1,16 +1,13 @@
-import type { Socket } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 import { threadRoomSchema } from '$lib/schemas/forum';
-import type { IO } from '../realtime/io';
+import type { AppSocket, IO } from '../realtime/io';
 import { loadReadableThread } from './access';
 import { threadRoom } from './live';
 
-type AppSocket = Socket<
-	ClientToServerEvents,
-	ServerToClientEvents,
-	Record<string, never>,
-	SocketData
->;
+const actorOf = (socket: AppSocket) => ({
+	id: socket.data.memberId,
+	roles: socket.data.roles,
+	cohortIds: socket.data.cohortIds
+});
 
 /**
  * Live thread rooms. Joining asks the same read rule as the page (on every join, with the
@@ -18,11 +15,7 @@ type AppSocket = Socket<
  * The server only emits into the room after database writes, so the client never sends posts.
  */
 export function forumHandlers(_io: IO, socket: AppSocket): void {
-	const actor = () => ({
-		id: socket.data.memberId,
-		roles: socket.data.roles,
-		cohortIds: socket.data.cohortIds
-	});
+	const actor = () => actorOf(socket);
 
 	socket.on('thread:join', async (payload, ack) => {
 		// A client may omit the callback; the answer then goes nowhere.
@@ -42,4 +35,21 @@ export function forumHandlers(_io: IO, socket: AppSocket): void {
 		const parsed = threadRoomSchema.safeParse(payload);
 		if (parsed.success) void socket.leave(threadRoom(parsed.data.threadId));
 	});
+}
+
+const threadPrefix = threadRoom('');
+
+/** After a rights change (realtime/rights.ts): leaves thread rooms the member may no longer read. */
+export async function refreshThreadRooms(socket: AppSocket): Promise<void> {
+	for (const name of [...socket.rooms]) {
+		if (!name.startsWith(threadPrefix)) continue;
+		const readable = await loadReadableThread(
+			actorOf(socket),
+			name.slice(threadPrefix.length)
+		).then(
+			() => true,
+			() => false
+		);
+		if (!readable) await socket.leave(name);
+	}
 }

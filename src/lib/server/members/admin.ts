@@ -1,6 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { invalidateMemberSessions } from '../auth/sessions';
-import { getIO } from '../realtime/io';
+import { refreshMemberSockets } from '../realtime/rights';
 import { Cohort, Member, type Role } from '../db/models';
 import { escapeRegExp, foldText } from '../text';
 import { afterCursor, encodeCursor } from './directory';
@@ -89,23 +89,6 @@ export async function getMemberForAdmin(id: string): Promise<AdminMemberRow | nu
 	return r ? toAdminRow(r) : null;
 }
 
-/**
- * Live sockets keep roles and cohorts from their handshake; after a change they must not act on
- * the old ones. Sockets of this process are updated in place; sockets on other instances
- * (Redis adapter) are dropped, and come back with fresh data when the page is reloaded.
- */
-async function refreshLiveSockets(
-	memberId: string,
-	patch: { roles?: Role[]; cohortIds?: string[] }
-): Promise<void> {
-	const io = getIO();
-	if (!io) return;
-	for (const socket of await io.in(`user:${memberId}`).fetchSockets()) {
-		if ('conn' in socket) Object.assign(socket.data, patch);
-		else socket.disconnect(true);
-	}
-}
-
 export type AdminChange =
 	| { ok: true; summary: string }
 	| { ok: false; reason: 'not_found' | 'own_admin_role' | 'self' | 'unknown_cohort' };
@@ -122,7 +105,7 @@ export async function setRoles(
 		return { ok: false, reason: 'own_admin_role' };
 	const unique = [...new Set(roles)];
 	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { roles: unique } });
-	await refreshLiveSockets(memberId, { roles: unique });
+	await refreshMemberSockets(memberId);
 	return { ok: true, summary: `${member.roles.join(',') || '—'} -> ${unique.join(',') || '—'}` };
 }
 
@@ -141,7 +124,7 @@ export async function setCohorts(memberId: string, cohortIds: string[]): Promise
 		{ _id: new Types.ObjectId(memberId) },
 		{ $set: { cohortIds: ids.map((id) => new Types.ObjectId(id)) } }
 	);
-	await refreshLiveSockets(memberId, { cohortIds: ids });
+	await refreshMemberSockets(memberId);
 	return { ok: true, summary: `${ids.length}` };
 }
 
@@ -162,6 +145,7 @@ export async function setActive(
 		{ $set: { deactivatedAt: active ? null : new Date() } }
 	);
 	if (!active) await invalidateMemberSessions(memberId);
+	await refreshMemberSockets(memberId);
 	return { ok: true, summary: active ? 'reactivated' : 'deactivated' };
 }
 

@@ -2,9 +2,8 @@ import type { Socket } from 'socket.io';
 import type { Ack, ClientToServerEvents } from '$lib/realtime/events';
 import { messages } from '$lib/i18n';
 import * as limits from '../limits';
-import type { IO } from './io';
+import type { AppSocket } from './io';
 
-type AppSocket = Parameters<Parameters<IO['on']>[1]>[0];
 type Event = Parameters<Parameters<Socket['use']>[0]>[0];
 
 /**

@@ -2,18 +2,29 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { config } from '../config';
 import { errorFields, log } from '../log';
 import { createRedisClient } from '../redis';
-import { chatHandler } from '../chat/socket';
-import { forumHandlers } from '../forum/socket';
+import { chatHandler, refreshChatRooms } from '../chat/socket';
+import { forumHandlers, refreshThreadRooms } from '../forum/socket';
 import { authenticateSocket } from './auth';
 import { eventGate } from './gate';
-import { getIO, type IO } from './io';
+import { getIO, type AppSocket, type IO } from './io';
+import { listenForRightsChanges, onRightsChange, type RoomRefresher } from './rights';
 
 export { getIO } from './io';
+export { refreshMemberSockets } from './rights';
 
-type ConnectionHandler = (io: IO, socket: Parameters<Parameters<IO['on']>[1]>[0]) => void;
+interface Domain {
+	/** Adds the domain's event handlers to a new socket. */
+	handle: (io: IO, socket: AppSocket) => void;
+	/** Brings the domain's rooms in line with the member's rights after they changed. */
+	refreshRooms: RoomRefresher;
+}
 
-/** Each domain (chat, forum, notifications) adds its socket event handlers here. */
-const handlers: ConnectionHandler[] = [chatHandler, forumHandlers];
+/** Each domain with socket events (chat, forum) adds itself here. */
+const domains: Domain[] = [
+	{ handle: chatHandler, refreshRooms: refreshChatRooms },
+	{ handle: forumHandlers, refreshRooms: refreshThreadRooms }
+];
+for (const domain of domains) onRightsChange(domain.refreshRooms);
 
 const registered = Symbol.for('netzwerk.io.registered');
 
@@ -31,11 +42,12 @@ export function register(io: IO | undefined = getIO()): void {
 	if (REDIS_URL) void attachRedisAdapter(io, REDIS_URL);
 
 	io.use(authenticateSocket);
+	listenForRightsChanges(io);
 	io.on('connection', (socket) => {
 		// Personal rooms: notifications reach every tab, logout reaches exactly one session.
 		void socket.join([`user:${socket.data.memberId}`, `session:${socket.data.sessionId}`]);
 		socket.use(eventGate(socket));
-		for (const handler of handlers) handler(io, socket);
+		for (const domain of domains) domain.handle(io, socket);
 	});
 }
 
