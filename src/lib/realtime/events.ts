@@ -91,6 +91,8 @@ export interface ServerToClientEvents {
 	'post:new': (post: ForumPostDto) => void;
 	'post:updated': (post: ForumPostDto) => void;
 	'thread:updated': (thread: ForumThreadStateDto) => void;
+	/** The member's roles or cohorts changed: what the page shows may have changed too. */
+	'rights:changed': () => void;
 	/** A new message in a watched channel (for unread badges): no content, just where. */
 	'channel:activity': (activity: { channelId: string; seq: number; authorId: string }) => void;
 }

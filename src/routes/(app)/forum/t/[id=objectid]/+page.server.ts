@@ -57,7 +57,7 @@ async function act<S extends z.ZodType, T>(
 	const form = await parseForm(event.request, schema, event.locals.locale, options.arrays);
 	if (!form.ok) return form.failure;
 	const result =
-		options.write && !forum.mayWrite(member.id)
+		options.write && !(await forum.mayWrite(member.id))
 			? forum.writingTooFast()
 			: await run(member, form.data);
 	if (!result.ok)
