@@ -14,9 +14,8 @@ export const init: ServerInit = async () => {
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	realtime.register();
-	process.once('sveltekit:shutdown', () => {
-		void db.disconnectDatabase();
-	});
+	// server/index.js and scripts/dev.js wait for this before exiting.
+	process.once('sveltekit:shutdown', () => db.disconnectDatabase());
 };
 
 /** Paths served without the database: health probes and static assets. */

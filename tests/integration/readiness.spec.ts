@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/lib/server/db/embedded';
 import { startApp, type RunningApp } from '../support/app';
+import { tempDir } from '../support/temp';
 
 async function waitForStatus(url: string, status: number, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
@@ -20,7 +19,7 @@ async function waitForStatus(url: string, status: number, timeoutMs = 30_000) {
 }
 
 describe('database outage under a running app', () => {
-	const dataDir = mkdtempSync(path.join(tmpdir(), 'netzwerk-outage-'));
+	const dataDir = tempDir('outage');
 	let database: EmbeddedDatabase;
 	let app: RunningApp;
 

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/lib/server/db/embedded';
+import { tempDir } from './temp';
 
 export interface RunningApp {
 	url: string;
@@ -24,7 +24,7 @@ export async function startApp(
 	if (!existsSync(path.resolve('build/handler.js')))
 		throw new Error('build/ is missing: run "npx vite build" first');
 	const port = options.port ?? (await freePort());
-	const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'netzwerk-app-'));
+	const dataDir = env.DATA_DIR ?? tempDir('app');
 	const child = spawn(process.execPath, [entry], {
 		env: {
 			PATH: process.env.PATH,
