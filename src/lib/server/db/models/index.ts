@@ -24,3 +24,4 @@ export {
 	type ForumThreadDoc,
 	type ForumPostDoc
 } from './forum';
+export { Job, JobClaim, type JobDoc } from './job';
