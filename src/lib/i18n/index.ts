@@ -7,6 +7,7 @@ import members from './messages/members';
 import admin from './messages/admin';
 import chat from './messages/chat';
 import forum from './messages/forum';
+import workshops from './messages/workshops';
 
 export * from './locales';
 
@@ -22,7 +23,8 @@ const dictionaries = {
 		members: members.de,
 		admin: admin.de,
 		chat: chat.de,
-		forum: forum.de
+		forum: forum.de,
+		workshops: workshops.de
 	},
 	en: {
 		...common.en,
@@ -31,7 +33,8 @@ const dictionaries = {
 		members: members.en,
 		admin: admin.en,
 		chat: chat.en,
-		forum: forum.en
+		forum: forum.en,
+		workshops: workshops.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -1,0 +1,20 @@
+export { guestAccessEnds, type RosterEntry } from './access';
+export {
+	createWorkshop,
+	updateWorkshop,
+	changeWorkshopState,
+	onWorkshopChange,
+	type WorkshopInput,
+	type WorkshopState,
+	type WorkshopChange
+} from './lifecycle';
+export { answerRsvp, onPromotion, type MyRegistrationDto, type RsvpAnswer } from './registration';
+export {
+	listWorkshops,
+	getWorkshopPage,
+	getWorkshopForEdit,
+	type WorkshopSummaryDto,
+	type WorkshopPageDto,
+	type ParticipantDto,
+	type WorkshopLists
+} from './page';
