@@ -220,10 +220,10 @@ describe('chat protocol over Socket.IO', () => {
 		const reacted = await request<ChatMessageDto>(jonas, 'message:react', {
 			channelId: cohort1,
 			seq,
-			reaction: 'thumbsup',
+			reaction: 'like',
 			on: true
 		});
-		expect(reacted.ok && reacted.data.reactions.thumbsup).toHaveLength(1);
+		expect(reacted.ok && reacted.data.reactions.like).toHaveLength(1);
 		expect(
 			await request(jonas, 'message:react', { channelId: cohort1, seq, reaction: 'poop', on: true })
 		).toMatchObject({ ok: false, code: 'invalid' });

@@ -4,6 +4,8 @@
  * acknowledgement callback receiving an Ack.
  */
 
+import type { Reactions } from '$lib/reactions';
+
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code: AckErrorCode };
 
 export type AckErrorCode =
@@ -32,8 +34,7 @@ export interface ChatMessageDto {
 	html: string;
 	clientId: string;
 	replyTo: number | null;
-	/** Reaction name -> member ids. */
-	reactions: Record<string, string[]>;
+	reactions: Reactions;
 	editedAt: string | null;
 	deletedAt: string | null;
 	createdAt: string;
@@ -68,8 +69,7 @@ export interface ForumPostDto {
 	hidden: boolean;
 	hiddenReason: string;
 	quotedPostId: string | null;
-	/** Reaction key -> ids of the members who reacted. */
-	reactions: Record<string, string[]>;
+	reactions: Reactions;
 }
 
 export interface ForumThreadStateDto {

@@ -45,16 +45,6 @@ const de = {
 	edited: '(bearbeitet)',
 	react: 'Reaktion hinzufügen',
 	reactWith: (name: string) => `Mit ${name} reagieren`,
-	reactionCount: (emoji: string, n: number, mine: boolean) =>
-		`${emoji} ${n}${mine ? ', auch von Ihnen – entfernen' : ''}`,
-	reactionNames: {
-		thumbsup: 'Daumen hoch',
-		heart: 'Herz',
-		laugh: 'Lachen',
-		tada: 'Feiern',
-		eyes: 'Augen',
-		thinking: 'Nachdenklich'
-	},
 	messageActions: 'Aktionen zur Nachricht',
 	typing: (names: string[]) =>
 		names.length === 1
@@ -124,16 +114,6 @@ const en: typeof de = {
 	edited: '(edited)',
 	react: 'Add reaction',
 	reactWith: (name: string) => `React with ${name}`,
-	reactionCount: (emoji: string, n: number, mine: boolean) =>
-		`${emoji} ${n}${mine ? ', including you – remove' : ''}`,
-	reactionNames: {
-		thumbsup: 'thumbs up',
-		heart: 'heart',
-		laugh: 'laugh',
-		tada: 'celebrate',
-		eyes: 'eyes',
-		thinking: 'thinking'
-	},
 	messageActions: 'Message actions',
 	typing: (names: string[]) =>
 		names.length === 1

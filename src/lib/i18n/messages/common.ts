@@ -1,3 +1,5 @@
+import type { ReactionKey } from '../../reactions';
+
 const de = {
 	appName: 'Netzwerk Smart-City-Manager:innen',
 	appShortName: 'Netzwerk',
@@ -40,6 +42,15 @@ const de = {
 	cancel: 'Abbrechen',
 	saved: 'Gespeichert.',
 	loadMore: 'Mehr laden',
+	/** The names of the reactions ($lib/reactions), for screen readers. */
+	reactions: {
+		like: 'Gefällt mir',
+		heart: 'Herz',
+		tada: 'Feiern',
+		laugh: 'Lachen',
+		thinking: 'Nachdenklich',
+		eyes: 'Beobachte ich'
+	} satisfies Record<ReactionKey, string>,
 	errors: {
 		title: 'Fehler',
 		notFound: 'Diese Seite gibt es nicht, oder Sie haben keinen Zugriff darauf.',
@@ -112,6 +123,14 @@ const en: CommonMessages = {
 	cancel: 'Cancel',
 	saved: 'Saved.',
 	loadMore: 'Load more',
+	reactions: {
+		like: 'Like',
+		heart: 'Heart',
+		tada: 'Celebrate',
+		laugh: 'Laugh',
+		thinking: 'Thinking',
+		eyes: 'Watching this'
+	},
 	errors: {
 		title: 'Error',
 		notFound: 'This page does not exist, or you have no access to it.',

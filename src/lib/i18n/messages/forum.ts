@@ -69,14 +69,6 @@ const de = {
 		},
 		setLevel: 'Übernehmen',
 		react: (label: string) => `Reaktion „${label}“`,
-		reactions: {
-			like: 'Gefällt mir',
-			heart: 'Herz',
-			tada: 'Feiern',
-			laugh: 'Lachen',
-			thinking: 'Nachdenklich',
-			eyes: 'Beobachte ich'
-		},
 		newPosts: (n: number) => (n === 1 ? '1 neuer Beitrag' : `${n} neue Beiträge`),
 		showNew: 'Anzeigen',
 		liveNotice: 'Neue Beiträge erscheinen hier automatisch.',
@@ -256,14 +248,6 @@ const en: ForumMessages = {
 		},
 		setLevel: 'Apply',
 		react: (label: string) => `Reaction “${label}”`,
-		reactions: {
-			like: 'Like',
-			heart: 'Heart',
-			tada: 'Celebrate',
-			laugh: 'Laugh',
-			thinking: 'Thinking',
-			eyes: 'Watching this'
-		},
 		newPosts: (n: number) => (n === 1 ? '1 new post' : `${n} new posts`),
 		showNew: 'Show',
 		liveNotice: 'New posts appear here automatically.',

@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import type { ForumPostDto } from '$lib/realtime/events';
+import { readReactions } from '$lib/reactions';
 import type { Actor } from '../auth/permissions';
 import {
 	ForumCategory,
@@ -9,7 +10,6 @@ import {
 	ForumThreadState,
 	ForumPageCache,
 	Member,
-	reactionKeys,
 	type ForumPostDoc,
 	type ReactionKey
 } from '../db/models';
@@ -82,11 +82,6 @@ function toPostDto(
 	showHidden = false
 ): ForumPostDto {
 	const author = authors.get(post.authorId.toString());
-	const reactions: Record<string, string[]> = {};
-	for (const key of reactionKeys) {
-		const ids = post.reactions?.[key] ?? [];
-		if (ids.length > 0) reactions[key] = ids.map((id) => id.toString());
-	}
 	return {
 		id: post._id.toString(),
 		threadId: post.threadId.toString(),
@@ -101,7 +96,7 @@ function toPostDto(
 		hidden: post.hidden,
 		hiddenReason: post.hidden ? post.hiddenReason : '',
 		quotedPostId: post.quotedPostId ? post.quotedPostId.toString() : null,
-		reactions
+		reactions: readReactions(post.reactions)
 	};
 }
 

@@ -1,16 +1,14 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { cursorParam } from '$lib/paging';
 import { objectId } from '$lib/schemas/fields';
 import * as auth from '$lib/server/auth';
 import * as notifications from '$lib/server/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
-const cursorSchema = objectId.nullable().catch(null);
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = auth.requireMember(locals, url);
-	const cursor = cursorSchema.parse(url.searchParams.get('cursor'));
-	return notifications.listNotifications(member.id, cursor);
+	return notifications.listNotifications(member.id, cursorParam(url));
 };
 
 /** Only same-site paths are followed (links are written by the app, but be strict anyway). */

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { messages } from '$lib/i18n';
+import { cursorParam } from '$lib/paging';
 import { idSchema, invitationSchema } from '$lib/schemas/members';
 import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
@@ -10,9 +11,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = auth.requirePermission(locals, url, 'invitation:manage');
-	const cursor = url.searchParams.get('cursor');
 	const [page, cohortList, municipalities] = await Promise.all([
-		invitations.listInvitations(cursor && /^[a-f0-9]{24}$/.test(cursor) ? cursor : null),
+		invitations.listInvitations(cursorParam(url)),
 		cohorts.listCohorts(),
 		cohorts.listMunicipalities()
 	]);
