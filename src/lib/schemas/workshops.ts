@@ -62,3 +62,7 @@ export const workshopFormSchema = z
 export type WorkshopFormInput = z.output<typeof workshopFormSchema>;
 
 export const rsvpSchema = z.object({ answer: z.enum(['yes', 'maybe', 'no'], 'invalid') });
+
+export const workshopStateSchema = z.object({
+	to: z.enum(['published', 'live', 'closed', 'archived', 'cancelled'], 'invalid')
+});

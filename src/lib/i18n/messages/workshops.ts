@@ -35,6 +35,7 @@ const de = {
 		none: 'Sie haben noch nicht geantwortet.'
 	},
 	seats: (taken: number, capacity: number) => `${taken} von ${capacity} Plätzen belegt`,
+	listWaitlisted: 'Sie stehen auf der Warteliste.',
 	waitlistCount: (n: number) =>
 		n === 1 ? '1 Person auf der Warteliste' : `${n} Personen auf der Warteliste`,
 	fields: {
@@ -77,7 +78,13 @@ const de = {
 		closedEvent: 'Geschlossene Veranstaltung: keine externen Anmeldungen.',
 		draftNotice: 'Entwurf: nur für die Organisation sichtbar. Es wurde noch nichts versendet.',
 		cancelledNotice: 'Dieser Workshop wurde abgesagt.',
-		join: 'Zur Videokonferenz'
+		join: 'Zur Videokonferenz',
+		yourAnswer: 'Ihre Antwort',
+		name: 'Name',
+		municipality: 'Kommune',
+		role: 'Rolle',
+		onWaitlist: 'Warteliste',
+		manage: 'Workshop verwalten'
 	},
 	errors: {
 		notOpen: 'Für diesen Workshop ist keine Anmeldung möglich.',
@@ -126,6 +133,7 @@ const en: typeof de = {
 		none: 'You have not answered yet.'
 	},
 	seats: (taken: number, capacity: number) => `${taken} of ${capacity} seats taken`,
+	listWaitlisted: 'You are on the waiting list.',
 	waitlistCount: (n: number) =>
 		n === 1 ? '1 person on the waiting list' : `${n} people on the waiting list`,
 	fields: {
@@ -167,7 +175,13 @@ const en: typeof de = {
 		closedEvent: 'Closed event: no external registrations.',
 		draftNotice: 'Draft: visible to organisers only. Nothing has been sent yet.',
 		cancelledNotice: 'This workshop has been cancelled.',
-		join: 'Join the video conference'
+		join: 'Join the video conference',
+		yourAnswer: 'Your answer',
+		name: 'Name',
+		municipality: 'Municipality',
+		role: 'Role',
+		onWaitlist: 'waiting list',
+		manage: 'Manage workshop'
 	},
 	errors: {
 		notOpen: 'Registration is not possible for this workshop.',

@@ -8,6 +8,7 @@ import { loadWorkshopFor, resourceOf, type RosterEntry, type WorkshopLean } from
 import { nextStates, type WorkshopState } from './lifecycle';
 import { myRegistration, type MyRegistrationDto } from './registration';
 import { seatsTaken } from './seats';
+import { workshopFormValues } from './form-values';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -196,9 +197,13 @@ export async function getWorkshopPage(
 	});
 }
 
-/** The stored fields for the edit form (organisers only). */
-export async function getWorkshopForEdit(actor: Actor, id: string): Promise<Result<WorkshopLean>> {
+/** The stored fields as form values, for the edit form (organisers only). */
+export async function getWorkshopForEdit(
+	actor: Actor,
+	id: string
+): Promise<Result<{ id: string; state: WorkshopState; values: Record<string, unknown> }>> {
 	const loaded = await loadWorkshopFor(actor, id, 'workshop:manage');
 	if (!loaded.ok) return loaded;
-	return ok(loaded.value.workshop);
+	const { workshop } = loaded.value;
+	return ok({ id, state: workshop.state as WorkshopState, values: workshopFormValues(workshop) });
 }
