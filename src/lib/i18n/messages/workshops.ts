@@ -20,6 +20,13 @@ const de = {
 		onsite: 'Vor Ort',
 		hybrid: 'Online und vor Ort'
 	},
+	methods: {
+		input: 'Input',
+		discussion: 'Diskussion',
+		'world-cafe': 'World Café',
+		vote: 'Abstimmung',
+		break: 'Pause'
+	},
 	roles: {
 		participant: 'Teilnehmer:in',
 		supervisor: 'Fachvorgesetzte:r',
@@ -84,7 +91,12 @@ const de = {
 		municipality: 'Kommune',
 		role: 'Rolle',
 		onWaitlist: 'Warteliste',
-		manage: 'Workshop verwalten'
+		manage: 'Workshop verwalten',
+		agenda: 'Programm',
+		agendaEmpty: 'Das Programm wird noch veröffentlicht.',
+		overrun: (minutes: number) =>
+			`Achtung: Das Programm dauert ${minutes} Minuten länger als der Workshop.`,
+		minutes: (n: number) => `${n} Min.`
 	},
 	errors: {
 		notOpen: 'Für diesen Workshop ist keine Anmeldung möglich.',
@@ -118,6 +130,13 @@ const en: typeof de = {
 		cancelled: 'Cancelled'
 	},
 	formats: { online: 'Online', onsite: 'On site', hybrid: 'Online and on site' },
+	methods: {
+		input: 'Input',
+		discussion: 'Discussion',
+		'world-cafe': 'World café',
+		vote: 'Vote',
+		break: 'Break'
+	},
 	roles: {
 		participant: 'Participant',
 		supervisor: 'Supervisor',
@@ -181,7 +200,12 @@ const en: typeof de = {
 		municipality: 'Municipality',
 		role: 'Role',
 		onWaitlist: 'waiting list',
-		manage: 'Manage workshop'
+		manage: 'Manage workshop',
+		agenda: 'Agenda',
+		agendaEmpty: 'The agenda will be published soon.',
+		overrun: (minutes: number) =>
+			`Note: the agenda runs ${minutes} minutes longer than the workshop.`,
+		minutes: (n: number) => `${n} min`
 	},
 	errors: {
 		notOpen: 'Registration is not possible for this workshop.',

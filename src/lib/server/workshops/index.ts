@@ -8,6 +8,7 @@ export {
 	type WorkshopState,
 	type WorkshopChange
 } from './lifecycle';
+export { seedWorkshops } from './seed';
 export { answerRsvp, onPromotion, type MyRegistrationDto, type RsvpAnswer } from './registration';
 export {
 	listWorkshops,
@@ -16,5 +17,6 @@ export {
 	type WorkshopSummaryDto,
 	type WorkshopPageDto,
 	type ParticipantDto,
+	type AgendaItemDto,
 	type WorkshopLists
 } from './page';

@@ -33,7 +33,20 @@ export interface ParticipantDto {
 	status: 'confirmed' | 'waitlisted' | 'none';
 }
 
+export interface AgendaItemDto {
+	kind: 'section' | 'item';
+	title: string;
+	/** Derived from the workshop's start and the durations before it. */
+	startsAt: string;
+	durationMinutes: number;
+	speaker: string;
+	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
+}
+
 export interface WorkshopPageDto extends WorkshopSummaryDto {
+	agenda: AgendaItemDto[];
+	/** Minutes the agenda runs past the workshop's end (0 when it fits). */
+	agendaOverrunMinutes: number;
 	descriptionHtml: string;
 	onlineUrl: string | null;
 	address: string;
@@ -118,6 +131,27 @@ export async function listWorkshops(
 	return ok(lists);
 }
 
+/** Items follow one another: each starts when the ones before it have taken their time. */
+function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOverrunMinutes'> {
+	let at = w.startsAt.getTime();
+	const agenda = w.agenda.map((item) => {
+		const dto: AgendaItemDto = {
+			kind: item.kind as AgendaItemDto['kind'],
+			title: item.title,
+			startsAt: new Date(at).toISOString(),
+			durationMinutes: item.durationMinutes,
+			speaker: item.speaker,
+			method: item.method as AgendaItemDto['method']
+		};
+		at += item.durationMinutes * 60_000;
+		return dto;
+	});
+	return {
+		agenda,
+		agendaOverrunMinutes: Math.max(0, Math.round((at - w.endsAt.getTime()) / 60_000))
+	};
+}
+
 async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDto[]> {
 	const rows = await WorkshopRegistration.find(
 		{ workshopId, status: trusted({ $in: ['confirmed', 'waitlisted'] }) },
@@ -179,6 +213,7 @@ export async function getWorkshopPage(
 	return ok({
 		...summaryOf(w, taken, entry),
 		descriptionHtml: w.descriptionHtml,
+		...agendaOf(w),
 		onlineUrl: seesRoster && w.onlineUrl ? w.onlineUrl : null,
 		address: w.address,
 		supervisorSeats: w.supervisorSeats,

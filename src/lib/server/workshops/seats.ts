@@ -14,11 +14,11 @@ export interface SeatPlan {
 	supervisorSeats: number;
 }
 
-function seatNumbersFor(plan: SeatPlan, forSupervisor: boolean): number[] {
+/** The seats the member may take, best first: supervisors the held ones, then any. */
+function seatGroupsFor(plan: SeatPlan, forSupervisor: boolean): number[][] {
 	const open = Math.max(0, plan.capacity - plan.supervisorSeats);
 	const all = Array.from({ length: plan.capacity }, (_, i) => i + 1);
-	// Supervisors take the held seats first and the open ones after.
-	return forSupervisor ? [...all.slice(open), ...all.slice(0, open)] : all.slice(0, open);
+	return forSupervisor ? [all.slice(open), all.slice(0, open)] : [all.slice(0, open)];
 }
 
 /** Takes a free seat for the member (or returns the one they hold); null when none is free. */
@@ -33,7 +33,10 @@ export async function takeSeat(
 		const own = held.find((s) => s.memberId.equals(memberId));
 		if (own) return own.seat;
 		const taken = new Set(held.map((s) => s.seat));
-		const free = seatNumbersFor(plan, forSupervisor).filter((n) => !taken.has(n));
+		const free =
+			seatGroupsFor(plan, forSupervisor)
+				.map((group) => group.filter((n) => !taken.has(n)))
+				.find((group) => group.length > 0) ?? [];
 		if (free.length === 0) return null;
 		// Racers read the same free list; spread them over it so most win at the first try.
 		const seat = free[Math.floor(Math.random() * Math.min(free.length, 8))]!;

@@ -212,6 +212,21 @@ describe('registration', () => {
 		expect(await WorkshopSeat.countDocuments({ workshopId: new Types.ObjectId(id) })).toBe(2);
 	});
 
+	it('holds the reserved seats for supervisors', async () => {
+		const id = await published({ capacity: 3, supervisorSeats: 1 });
+		const [a, b, c] = [alumni(cohort1), alumni(cohort1), alumni(cohort1)];
+		await storeMembers([a, b, c]);
+		const statuses = [];
+		for (const p of [a, b, c]) {
+			const r = await answerRsvp(p, { workshopId: id, answer: 'yes' });
+			statuses.push(r.ok && r.value.status);
+		}
+		// Two open seats for alumni; the third alumna waits although one seat is still free.
+		expect(statuses).toEqual(['confirmed', 'confirmed', 'waitlisted']);
+		const seats = await WorkshopSeat.find({ workshopId: new Types.ObjectId(id) }).lean();
+		expect(seats.map((s) => s.seat).sort()).toEqual([1, 2]);
+	});
+
 	it('gives the last seat to exactly one of 50 concurrent requests', async () => {
 		const id = await published({ capacity: 40 });
 		const early = Array.from({ length: 39 }, () => alumni(cohort1));
