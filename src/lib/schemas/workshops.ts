@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zonedToInstant } from '$lib/time-zone';
-import { objectId, requiredText, text } from './fields';
+import { email, objectId, requiredText, text } from './fields';
 
 export const workshopTimeZone = 'Europe/Berlin';
 
@@ -65,4 +65,9 @@ export const rsvpSchema = z.object({ answer: z.enum(['yes', 'maybe', 'no'], 'inv
 
 export const workshopStateSchema = z.object({
 	to: z.enum(['published', 'live', 'closed', 'archived', 'cancelled'], 'invalid')
+});
+
+export const supervisorInviteSchema = z.object({
+	displayName: requiredText(80).min(2, 'tooShort'),
+	email
 });

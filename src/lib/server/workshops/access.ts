@@ -66,13 +66,14 @@ export interface LoadedWorkshop {
 export async function loadWorkshopFor(
 	actor: Actor,
 	id: string,
-	action: Action & `workshop:${string}`
+	action: Action & `workshop:${string}`,
+	now = new Date()
 ): Promise<Result<LoadedWorkshop>> {
 	if (!isObjectId(id)) return refused('not_found');
 	const workshop = await Workshop.findById(id).lean<WorkshopLean>();
 	if (!workshop) return refused('not_found');
 	const entry = await rosterEntryOf(id, actor.id);
-	const resource = resourceOf(workshop, entry);
+	const resource = resourceOf(workshop, entry, now);
 	if (!can(actor, 'workshop:view', resource)) return refused('not_found');
 	if (action !== 'workshop:view' && !can(actor, action as 'workshop:view', resource))
 		return refused('forbidden');

@@ -20,3 +20,5 @@ export {
 	type AgendaItemDto,
 	type WorkshopLists
 } from './page';
+export { inviteSupervisor, type SupervisorInvitationInput } from './guests';
+export { startWorkshops } from './start';

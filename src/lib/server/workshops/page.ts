@@ -62,6 +62,7 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	flags: {
 		mayManage: boolean;
 		mayAnswer: boolean;
+		mayInviteSupervisor: boolean;
 		nextStates: WorkshopState[];
 	};
 }
@@ -196,7 +197,7 @@ export async function getWorkshopPage(
 	id: string,
 	now = new Date()
 ): Promise<Result<WorkshopPageDto>> {
-	const loaded = await loadWorkshopFor(actor, id, 'workshop:view');
+	const loaded = await loadWorkshopFor(actor, id, 'workshop:view', now);
 	if (!loaded.ok) return loaded;
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
@@ -227,6 +228,7 @@ export async function getWorkshopPage(
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
+			mayInviteSupervisor: can(actor, 'workshop:invite-supervisor', resource),
 			nextStates: mayManage ? [...nextStates(w.state as WorkshopState)] : []
 		}
 	});
