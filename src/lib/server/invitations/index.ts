@@ -344,7 +344,7 @@ const linkRefused = (reason: keyof typeof linkRefusals) =>
 export async function acceptInvitation(
 	token: string,
 	input: { displayName: string; password: string; locale: Locale }
-): Promise<Result<{ memberId: string }>> {
+): Promise<Result<{ memberId: string; workshopId: string | null }>> {
 	const check = await checkInvitationToken(token);
 	if (check.status !== 'valid') return linkRefused(check.status);
 	const now = new Date();
@@ -382,7 +382,7 @@ export async function acceptInvitation(
 					tandemOf: inv.tandemOf?.toString() ?? null,
 					invitedBy: inv.invitedBy.toString()
 				});
-		return ok({ memberId });
+		return ok({ memberId, workshopId: inv.workshopId?.toString() ?? null });
 	} catch (err) {
 		await Invitation.updateOne({ _id: inv._id }, { $set: { usedAt: null } });
 		throw err;
