@@ -71,3 +71,23 @@ export const supervisorInviteSchema = z.object({
 	displayName: requiredText(80).min(2, 'tooShort'),
 	email
 });
+
+export const agendaItemSchema = z.object({
+	kind: z.enum(['section', 'item'], 'invalid'),
+	title: requiredText(200),
+	durationMinutes: z
+		.union([z.literal(''), wholeNumber(0, 600)])
+		.optional()
+		.transform((v) => (v === '' || v === undefined ? 0 : v)),
+	speaker: text(120),
+	description: text(2000),
+	method: z.enum(['input', 'discussion', 'world-cafe', 'vote', 'break'], 'invalid'),
+	fromProposal: z.union([z.literal(''), objectId]).optional()
+});
+
+export const agendaItemRefSchema = z.object({
+	itemId: objectId,
+	by: z.enum(['-1', '1'], 'invalid').optional()
+});
+
+export const proposalSchema = z.object({ title: requiredText(200) });

@@ -112,6 +112,27 @@ const de = {
 			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an.',
 		invitationPending: 'Sie haben für diesen Workshop bereits eine offene Einladung verschickt.'
 	},
+	agendaEdit: {
+		title: 'Programm bearbeiten',
+		back: 'Zurück zum Workshop',
+		up: 'Nach oben',
+		down: 'Nach unten',
+		remove: 'Entfernen',
+		proposals: 'Vorgeschlagene Themen',
+		adopt: 'Ins Programm übernehmen',
+		add: 'Punkt hinzufügen',
+		addButton: 'Hinzufügen',
+		kind: 'Art',
+		kinds: { item: 'Programmpunkt', section: 'Abschnitt' },
+		itemTitle: 'Titel',
+		duration: 'Dauer (Minuten)',
+		method: 'Methode',
+		speaker: 'Referent:in',
+		propose: 'Thema vorschlagen',
+		proposeHint: 'Die Organisation entscheidet, ob das Thema ins Programm kommt.',
+		proposeButton: 'Vorschlagen',
+		proposed: 'Danke, Ihr Vorschlag ist bei der Organisation.'
+	},
 	tandem: {
 		title: 'Fachvorgesetzte:n mitbringen',
 		intro:
@@ -260,6 +281,27 @@ const en: typeof de = {
 		memberNotSupervisor:
 			'This address belongs to a member of the network; they register themselves.',
 		invitationPending: 'You have already sent an open invitation for this workshop.'
+	},
+	agendaEdit: {
+		title: 'Edit agenda',
+		back: 'Back to the workshop',
+		up: 'Move up',
+		down: 'Move down',
+		remove: 'Remove',
+		proposals: 'Proposed topics',
+		adopt: 'Add to the agenda',
+		add: 'Add an item',
+		addButton: 'Add',
+		kind: 'Kind',
+		kinds: { item: 'Agenda item', section: 'Section' },
+		itemTitle: 'Title',
+		duration: 'Duration (minutes)',
+		method: 'Method',
+		speaker: 'Speaker',
+		propose: 'Propose a topic',
+		proposeHint: 'The organisers decide whether the topic goes on the agenda.',
+		proposeButton: 'Propose',
+		proposed: 'Thank you, your proposal is with the organisers.'
 	},
 	tandem: {
 		title: 'Bring your supervisor',

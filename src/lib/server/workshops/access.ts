@@ -1,9 +1,29 @@
+import type { Types } from 'mongoose';
 import { can, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { Workshop, WorkshopRegistration, type WorkshopDoc } from '../db/models';
 import { refused, ok, type Result } from '../result';
 
-export type WorkshopLean = WorkshopDoc;
+export interface AgendaItemLean {
+	_id: Types.ObjectId;
+	kind: 'section' | 'item';
+	title: string;
+	durationMinutes: number;
+	speaker: string;
+	description: string;
+	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
+}
+export interface ProposalLean {
+	_id: Types.ObjectId;
+	title: string;
+	proposedBy: Types.ObjectId;
+	createdAt: Date;
+}
+/** A workshop as `.lean()` reads it, with plain arrays. */
+export type WorkshopLean = Omit<WorkshopDoc, 'agenda' | 'proposals'> & {
+	agenda: AgendaItemLean[];
+	proposals: ProposalLean[];
+};
 export type RosterEntry = {
 	role: 'participant' | 'supervisor' | 'observer' | 'organiser';
 	answer: 'yes' | 'maybe' | 'no' | null;

@@ -22,3 +22,11 @@ export {
 } from './page';
 export { inviteSupervisor, type SupervisorInvitationInput } from './guests';
 export { startWorkshops } from './start';
+export {
+	changeAgenda,
+	proposeTopic,
+	getAgendaForEdit,
+	type AgendaEditDto,
+	type AgendaItemInput,
+	type AgendaChange
+} from './agenda';

@@ -34,6 +34,7 @@ export interface ParticipantDto {
 }
 
 export interface AgendaItemDto {
+	id: string;
 	kind: 'section' | 'item';
 	title: string;
 	/** Derived from the workshop's start and the durations before it. */
@@ -63,6 +64,7 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 		mayManage: boolean;
 		mayAnswer: boolean;
 		mayInviteSupervisor: boolean;
+		mayPropose: boolean;
 		nextStates: WorkshopState[];
 	};
 }
@@ -137,6 +139,7 @@ function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOver
 	let at = w.startsAt.getTime();
 	const agenda = w.agenda.map((item) => {
 		const dto: AgendaItemDto = {
+			id: item._id.toString(),
 			kind: item.kind as AgendaItemDto['kind'],
 			title: item.title,
 			startsAt: new Date(at).toISOString(),
@@ -229,6 +232,7 @@ export async function getWorkshopPage(
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
 			mayInviteSupervisor: can(actor, 'workshop:invite-supervisor', resource),
+			mayPropose: seesRoster && w.state === 'published' && !mayManage,
 			nextStates: mayManage ? [...nextStates(w.state as WorkshopState)] : []
 		}
 	});

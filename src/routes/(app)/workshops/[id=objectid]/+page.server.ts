@@ -1,4 +1,9 @@
-import { rsvpSchema, supervisorInviteSchema, workshopStateSchema } from '$lib/schemas/workshops';
+import {
+	proposalSchema,
+	rsvpSchema,
+	supervisorInviteSchema,
+	workshopStateSchema
+} from '$lib/schemas/workshops';
 import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
@@ -31,6 +36,15 @@ export const actions = {
 		});
 		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
 		return { invited: invited.value.status };
+	},
+	propose: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, proposalSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const proposed = await workshops.proposeTopic(actor, { workshopId: params.id, ...form.data });
+		if (!proposed.ok)
+			return respond.formFailure(proposed.failure, form.raw, locals.locale, 'title');
+		return { proposed: true };
 	},
 	state: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);
