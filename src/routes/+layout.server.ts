@@ -17,6 +17,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		// The sections the header links to: the rules the pages themselves check.
 		sections: {
 			forum: auth.can(member, 'forum:view'),
+			workshops: auth.can(member, 'workshop:list'),
 			chat: auth.can(member, 'channel:list'),
 			members: auth.can(member, 'directory:view'),
 			search: auth.can(member, 'forum:view'),

@@ -184,16 +184,24 @@ describe('permission matrix', () => {
 	);
 
 	it('the header links only to sections the role may open, by the server’s rules', async () => {
-		const sections = ['/forum', '/chat', '/members', '/search', '/moderation', '/admin'];
+		const sections = [
+			'/forum',
+			'/workshops',
+			'/chat',
+			'/members',
+			'/search',
+			'/moderation',
+			'/admin'
+		];
 		const linked = await outcomesByRole(async (role) => {
 			const home = await (await send(app, cookies[role], 'GET', '/')).text();
 			const header = home.slice(home.indexOf('<header'), home.indexOf('</header>'));
 			return sections.filter((section) => header.includes(`href="${section}"`));
 		});
-		const member = ['/forum', '/chat', '/members', '/search'];
+		const member = ['/forum', '/workshops', '/chat', '/members', '/search'];
 		expect(linked).toEqual({
 			anonymous: [],
-			supervisor: ['/forum', '/search'],
+			supervisor: ['/forum', '/workshops', '/search'],
 			alumni: member,
 			moderator: [...member, '/moderation'],
 			organiser: [...member, '/admin'],

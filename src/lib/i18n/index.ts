@@ -8,6 +8,7 @@ import admin from './messages/admin';
 import chat from './messages/chat';
 import forum from './messages/forum';
 import audit from './messages/audit';
+import workshops from './messages/workshops';
 
 export * from './locales';
 
@@ -24,7 +25,8 @@ const dictionaries = {
 		admin: admin.de,
 		chat: chat.de,
 		forum: forum.de,
-		audit: audit.de
+		audit: audit.de,
+		workshops: workshops.de
 	},
 	en: {
 		...common.en,
@@ -34,7 +36,8 @@ const dictionaries = {
 		admin: admin.en,
 		chat: chat.en,
 		forum: forum.en,
-		audit: audit.en
+		audit: audit.en,
+		workshops: workshops.en
 	}
 } satisfies Record<Locale, unknown>;
 

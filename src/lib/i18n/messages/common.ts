@@ -72,7 +72,10 @@ const de = {
 		invalidId: 'Unbekannter Eintrag.',
 		passwordTooShort: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
 		passwordsDiffer: 'Die Passwörter stimmen nicht überein.',
-		invalidDate: 'Bitte ein gültiges Datum angeben.'
+		invalidDate: 'Bitte ein gültiges Datum angeben.',
+		invalidTime: 'Bitte eine Uhrzeit wie 10:00 angeben.',
+		invalidUrl: 'Bitte eine vollständige Adresse mit https:// angeben.',
+		invalidNumber: 'Bitte eine ganze Zahl im erlaubten Bereich angeben.'
 	}
 };
 
@@ -148,7 +151,10 @@ const en: CommonMessages = {
 		invalidId: 'Unknown entry.',
 		passwordTooShort: 'The password must be at least 10 characters long.',
 		passwordsDiffer: 'The passwords do not match.',
-		invalidDate: 'Please enter a valid date.'
+		invalidDate: 'Please enter a valid date.',
+		invalidTime: 'Please enter a time such as 10:00.',
+		invalidUrl: 'Please enter a full address starting with https://.',
+		invalidNumber: 'Please enter a whole number in the allowed range.'
 	}
 };
 

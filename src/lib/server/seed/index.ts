@@ -5,6 +5,7 @@ import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
 import { seedForum } from '../forum/seed';
+import { seedWorkshops } from '../workshops';
 import { log } from '../log';
 import { createMember } from '../members';
 import { slugify } from '../text';
@@ -22,7 +23,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum];
+const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum, seedWorkshops];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it
