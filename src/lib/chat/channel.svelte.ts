@@ -1,4 +1,12 @@
-import type { Ack, ChatMessageDto, ChatPresence, ChatTyping } from '$lib/realtime/events';
+import type {
+	Ack,
+	ChatMessageDto,
+	ChatPresence,
+	ChatTyping,
+	RequestAnswer,
+	RequestEvent,
+	RequestPayload
+} from '$lib/realtime/events';
 import type { AppSocket } from '$lib/realtime/socket.svelte';
 import type { ReactionKey } from '$lib/reactions';
 
@@ -153,13 +161,18 @@ export class ChatChannel {
 		this.socket = null;
 	}
 
-	private request<T>(event: string, payload: unknown): Promise<Ack<T>> {
+	private request<E extends RequestEvent>(
+		event: E,
+		payload: RequestPayload<E>
+	): Promise<RequestAnswer<E>> {
 		const socket = this.socket;
 		if (!socket?.connected) return Promise.reject(new Error('offline'));
-		return (socket.timeout(ackTimeoutMs) as unknown as AppSocketLoose).emitWithAck(
-			event,
-			payload
-		) as Promise<Ack<T>>;
+		// Socket.IO's types cannot follow a generic event name through emitWithAck; the event map
+		// fixes payload and answer for each name, which is what this narrower view says.
+		const timed = socket.timeout(ackTimeoutMs) as unknown as {
+			emitWithAck(event: E, payload: RequestPayload<E>): Promise<RequestAnswer<E>>;
+		};
+		return timed.emitWithAck(event, payload);
 	}
 
 	/** Adds or replaces messages by seq, keeping the timeline sorted; true if any was new. */
@@ -192,7 +205,7 @@ export class ChatChannel {
 	/** Join the room, fetch everything after the last gap-free seq, then send what waited. */
 	async resync(): Promise<void> {
 		try {
-			const joined = await this.request<{ presence: ChatPresence }>('channel:join', {
+			const joined = await this.request('channel:join', {
 				channelId: this.channelId
 			});
 			if (!joined.ok) return;
@@ -206,7 +219,7 @@ export class ChatChannel {
 
 	private async fetchMissing(): Promise<void> {
 		for (let pages = 0; pages < 50; pages++) {
-			const page = await this.request<{ messages: ChatMessageDto[] }>('message:history', {
+			const page = await this.request('message:history', {
 				channelId: this.channelId,
 				afterSeq: this.contiguousSeq,
 				limit: 200
@@ -232,7 +245,7 @@ export class ChatChannel {
 		this.loadingOlder = true;
 		try {
 			const first = this.messages[0]?.seq;
-			const page = await this.request<{ messages: ChatMessageDto[] }>('message:history', {
+			const page = await this.request('message:history', {
 				channelId: this.channelId,
 				...(first ? { beforeSeq: first } : {}),
 				limit: pageSize
@@ -277,7 +290,7 @@ export class ChatChannel {
 				item.status = 'sending';
 				let answer: Ack<ChatMessageDto>;
 				try {
-					answer = await this.request<ChatMessageDto>('message:send', {
+					answer = await this.request('message:send', {
 						channelId: this.channelId,
 						clientId: item.clientId,
 						body: item.body,
@@ -313,7 +326,7 @@ export class ChatChannel {
 	}
 
 	async edit(seq: number, body: string): Promise<Ack<ChatMessageDto>> {
-		const answer = await this.request<ChatMessageDto>('message:edit', {
+		const answer = await this.request('message:edit', {
 			channelId: this.channelId,
 			seq,
 			body
@@ -323,7 +336,7 @@ export class ChatChannel {
 	}
 
 	async remove(seq: number): Promise<Ack<ChatMessageDto>> {
-		const answer = await this.request<ChatMessageDto>('message:delete', {
+		const answer = await this.request('message:delete', {
 			channelId: this.channelId,
 			seq
 		});
@@ -332,7 +345,7 @@ export class ChatChannel {
 	}
 
 	async react(seq: number, reaction: ReactionKey, on: boolean): Promise<void> {
-		const answer = await this.request<ChatMessageDto>('message:react', {
+		const answer = await this.request('message:react', {
 			channelId: this.channelId,
 			seq,
 			reaction,
@@ -350,9 +363,4 @@ export class ChatChannel {
 		if (this.socket?.connected)
 			this.socket.emit(on ? 'typing:start' : 'typing:stop', { channelId: this.channelId });
 	}
-}
-
-/** emitWithAck with a free event name (the typed map is checked at the server). */
-interface AppSocketLoose {
-	emitWithAck(event: string, payload: unknown): Promise<unknown>;
 }

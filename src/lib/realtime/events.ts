@@ -4,7 +4,12 @@
  * acknowledgement callback receiving an Ack.
  */
 
+import type { z } from 'zod';
+import type { Locale } from '$lib/i18n/locales';
 import type { Reactions } from '$lib/reactions';
+import type { Role } from '$lib/roles';
+import type * as chat from '$lib/schemas/chat';
+import type { threadRoomSchema } from '$lib/schemas/forum';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code: AckErrorCode };
 
@@ -52,7 +57,15 @@ export interface ChatTyping {
 	typing: boolean;
 }
 
-type ChatRequest<P, T> = (payload: P, ack: (answer: Ack<T>) => void) => void;
+/**
+ * What the client sends for an event: the input of the zod schema the server validates it with
+ * (the server works with the schema's output after parsing).
+ */
+type Payload<S extends z.ZodType> = z.input<S>;
+type ChatRequest<S extends z.ZodType, T> = (
+	payload: Payload<S>,
+	ack: (answer: Ack<T>) => void
+) => void;
 
 /** A forum post as a thread page shows it; hidden posts carry no html for members. */
 export interface ForumPostDto {
@@ -98,30 +111,46 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-	'channel:join': ChatRequest<unknown, { presence: ChatPresence }>;
-	'channel:leave': ChatRequest<unknown, null>;
-	'channel:watch': ChatRequest<unknown, { channelIds: string[] }>;
-	'channel:read': ChatRequest<unknown, { lastReadSeq: number }>;
-	'message:send': ChatRequest<unknown, ChatMessageDto>;
-	'message:history': ChatRequest<unknown, { messages: ChatMessageDto[] }>;
-	'message:edit': ChatRequest<unknown, ChatMessageDto>;
-	'message:delete': ChatRequest<unknown, ChatMessageDto>;
-	'message:react': ChatRequest<unknown, ChatMessageDto>;
-	'typing:start': (payload: unknown) => void;
-	'typing:stop': (payload: unknown) => void;
+	'channel:join': ChatRequest<typeof chat.channelRef, { presence: ChatPresence }>;
+	'channel:leave': ChatRequest<typeof chat.channelRef, null>;
+	'channel:watch': ChatRequest<typeof chat.watchChannels, { channelIds: string[] }>;
+	'channel:read': ChatRequest<typeof chat.markRead, { lastReadSeq: number }>;
+	'message:send': ChatRequest<typeof chat.sendMessage, ChatMessageDto>;
+	'message:history': ChatRequest<typeof chat.historyRequest, { messages: ChatMessageDto[] }>;
+	'message:edit': ChatRequest<typeof chat.editMessage, ChatMessageDto>;
+	'message:delete': ChatRequest<typeof chat.deleteMessage, ChatMessageDto>;
+	'message:react': ChatRequest<typeof chat.reactToMessage, ChatMessageDto>;
+	'typing:start': (payload: Payload<typeof chat.channelRef>) => void;
+	'typing:stop': (payload: Payload<typeof chat.channelRef>) => void;
 	/** Joins the live room of a thread the member may read. */
 	'thread:join': (
-		payload: { threadId: string },
+		payload: Payload<typeof threadRoomSchema>,
 		ack: (result: Ack<{ lastNumber: number }>) => void
 	) => void;
-	'thread:leave': (payload: { threadId: string }) => void;
+	'thread:leave': (payload: Payload<typeof threadRoomSchema>) => void;
 }
+
+/** The client events that are answered with an acknowledgement. */
+export type RequestEvent = {
+	[E in keyof ClientToServerEvents]: Parameters<ClientToServerEvents[E]> extends [
+		unknown,
+		(answer: never) => void
+	]
+		? E
+		: never;
+}[keyof ClientToServerEvents];
+export type RequestPayload<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[0];
+export type RequestAnswer<E extends RequestEvent> = Parameters<ClientToServerEvents[E]>[1] extends (
+	answer: infer A
+) => void
+	? A
+	: never;
 
 export interface SocketData {
 	memberId: string;
 	sessionId: string;
-	roles: Array<'alumni' | 'supervisor' | 'moderator' | 'organiser' | 'admin'>;
+	roles: Role[];
 	cohortIds: string[];
 	displayName: string;
-	locale: 'de' | 'en';
+	locale: Locale;
 }
