@@ -4,10 +4,12 @@ import { ForumCategory, ForumPost, ForumThread, Member } from '../../src/lib/ser
 import { startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import {
+	moderators,
 	outcomeOf,
 	outcomesByRole,
 	roleLogins,
 	send,
+	signedIn,
 	signInEveryRole,
 	type MatrixRole as Who,
 	type Outcome
@@ -89,186 +91,41 @@ const post = async (role: Who, path: string, fields: Record<string, string | str
 
 describe('forum pages by role', () => {
 	const pages: [string, () => string, Record<Who, Outcome>][] = [
-		[
-			'forum index',
-			() => '/forum',
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 200,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
-		],
+		['forum index', () => '/forum', signedIn(200)],
 		[
 			'general category',
 			() => '/forum/c/organisatorische-aufstellung',
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 404,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
+			{ ...signedIn(200), supervisor: 404 }
 		],
-		[
-			'supervisor category',
-			() => '/forum/c/transfer-fachvorgesetzte',
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 200,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
-		],
-		[
-			'admin-only category',
-			() => '/forum/c/intern',
-			{
-				anonymous: 'login',
-				alumni: 404,
-				supervisor: 404,
-				moderator: 404,
-				organiser: 404,
-				admin: 200
-			}
-		],
+		['supervisor category', () => '/forum/c/transfer-fachvorgesetzte', signedIn(200)],
+		['admin-only category', () => '/forum/c/intern', { ...signedIn(404), admin: 200 }],
 		[
 			'general thread',
 			() => `/forum/t/${ids.generalThread}`,
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 404,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
+			{ ...signedIn(200), supervisor: 404 }
 		],
-		[
-			'supervisor thread',
-			() => `/forum/t/${ids.guestThread}`,
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 200,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
-		],
-		[
-			'unknown thread',
-			() => '/forum/t/0123456789abcdef01234567',
-			{
-				anonymous: 'login',
-				alumni: 404,
-				supervisor: 404,
-				moderator: 404,
-				organiser: 404,
-				admin: 404
-			}
-		],
-		[
-			'new thread',
-			() => '/forum/new',
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 200,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
-		],
+		['supervisor thread', () => `/forum/t/${ids.guestThread}`, signedIn(200)],
+		['unknown thread', () => '/forum/t/0123456789abcdef01234567', signedIn(404)],
+		['new thread', () => '/forum/new', signedIn(200)],
 		[
 			'post history',
 			() => `/forum/p/${ids.foreignPost}/history`,
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 404,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
+			{ ...signedIn(200), supervisor: 404 }
 		],
 		[
 			'edit someone else’s post',
 			() => `/forum/p/${ids.foreignPost}/edit`,
-			{
-				anonymous: 'login',
-				alumni: 404,
-				supervisor: 404,
-				moderator: 200,
-				organiser: 404,
-				admin: 200
-			}
+			{ ...signedIn(404), moderator: 200, admin: 200 }
 		],
 		[
 			'edit own post',
 			() => `/forum/p/${ids.ownPost}/edit`,
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 404,
-				moderator: 200,
-				organiser: 404,
-				admin: 200
-			}
+			{ ...signedIn(200), supervisor: 404, organiser: 404 }
 		],
-		[
-			'search',
-			() => '/search?q=Stabsstelle',
-			{
-				anonymous: 'login',
-				alumni: 200,
-				supervisor: 200,
-				moderator: 200,
-				organiser: 200,
-				admin: 200
-			}
-		],
-		[
-			'moderation queue',
-			() => '/moderation',
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 403,
-				moderator: 200,
-				organiser: 403,
-				admin: 200
-			}
-		],
-		[
-			'audit log',
-			() => '/moderation/audit',
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 403,
-				moderator: 200,
-				organiser: 403,
-				admin: 200
-			}
-		],
-		[
-			'categories',
-			() => '/moderation/categories',
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 403,
-				moderator: 200,
-				organiser: 403,
-				admin: 200
-			}
-		]
+		['search', () => '/search?q=Stabsstelle', signedIn(200)],
+		['moderation queue', () => '/moderation', moderators(200)],
+		['audit log', () => '/moderation/audit', moderators(200)],
+		['categories', () => '/moderation/categories', moderators(200)]
 	];
 	for (const [name, path, expected] of pages) {
 		it(name, async () => {
@@ -290,14 +147,7 @@ describe('forum pages by role', () => {
 
 describe('forum actions by role', () => {
 	const thread = () => `/forum/t/${ids.generalThread}`;
-	const moderatorOnly: Record<Who, Outcome> = {
-		anonymous: 'login',
-		alumni: 403,
-		supervisor: 404,
-		moderator: 'redirect',
-		organiser: 403,
-		admin: 'redirect'
-	};
+	const moderatorOnly = { ...moderators('redirect'), supervisor: 404 };
 	const actions: [
 		string,
 		() => string,
@@ -308,66 +158,31 @@ describe('forum actions by role', () => {
 			'reply',
 			() => `${thread()}?/reply`,
 			() => ({ body: 'Eine Antwort zum Test.' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 404,
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			{ ...signedIn('redirect'), supervisor: 404 }
 		],
 		[
 			'reply in the supervisor thread',
 			() => `/forum/t/${ids.guestThread}?/reply`,
 			() => ({ body: 'Antwort als Gast.' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 'redirect',
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			signedIn('redirect')
 		],
 		[
 			'react',
 			() => `${thread()}?/react`,
 			() => ({ postId: ids.foreignPost, reaction: 'like' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 404,
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			{ ...signedIn('redirect'), supervisor: 404 }
 		],
 		[
 			'report',
 			() => `${thread()}?/report`,
 			() => ({ postId: ids.foreignPost, reason: 'Bitte prüfen' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 404,
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			{ ...signedIn('redirect'), supervisor: 404 }
 		],
 		[
 			'watch',
 			() => `${thread()}?/watch`,
 			() => ({ level: 'muted' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 404,
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			{ ...signedIn('redirect'), supervisor: 404 }
 		],
 		['pin', () => `${thread()}?/pin`, () => ({}), moderatorOnly],
 		['unpin', () => `${thread()}?/unpin`, () => ({}), moderatorOnly],
@@ -388,66 +203,31 @@ describe('forum actions by role', () => {
 			'merge into an unknown thread',
 			() => `${thread()}?/merge`,
 			() => ({ targetThreadId: '0123456789abcdef01234567' }),
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 404,
-				moderator: 404,
-				organiser: 403,
-				admin: 404
-			}
+			{ ...signedIn(404), alumni: 403, organiser: 403 }
 		],
 		[
 			'split without a selection',
 			() => `${thread()}?/split`,
 			() => ({ title: 'Neues Thema', categoryId: ids.general }),
-			{
-				anonymous: 'login',
-				alumni: 400,
-				supervisor: 404,
-				moderator: 400,
-				organiser: 400,
-				admin: 400
-			}
+			{ ...signedIn(400), supervisor: 404 }
 		],
 		[
 			'new thread in the supervisor category',
 			() => '/forum/new?/create',
 			() => ({ categoryId: ids.guests, title: 'Neues Thema für alle', body: 'Inhalt' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 'redirect',
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			signedIn('redirect')
 		],
 		[
 			'new thread in the general category',
 			() => '/forum/new?/create',
 			() => ({ categoryId: ids.general, title: 'Neues Thema allgemein', body: 'Inhalt' }),
-			{
-				anonymous: 'login',
-				alumni: 'redirect',
-				supervisor: 400,
-				moderator: 'redirect',
-				organiser: 'redirect',
-				admin: 'redirect'
-			}
+			{ ...signedIn('redirect'), supervisor: 400 }
 		],
 		[
 			'new thread in a read-only category',
 			() => '/forum/new?/create',
 			() => ({ categoryId: ids.readOnly, title: 'Darf ich hier schreiben?', body: 'Inhalt' }),
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 400,
-				moderator: 'redirect',
-				organiser: 403,
-				admin: 'redirect'
-			}
+			{ ...signedIn(403), supervisor: 400, moderator: 'redirect', admin: 'redirect' }
 		],
 		[
 			'new category',
@@ -461,27 +241,13 @@ describe('forum actions by role', () => {
 				readRoles: ['alumni'],
 				postRoles: ['alumni']
 			}),
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 403,
-				moderator: 'redirect',
-				organiser: 403,
-				admin: 'redirect'
-			}
+			moderators('redirect')
 		],
 		[
 			'new tag',
 			() => '/moderation/categories?/tag',
 			() => ({ name: 'Test', slug: `tag-${Math.random().toString(36).slice(2, 8)}` }),
-			{
-				anonymous: 'login',
-				alumni: 403,
-				supervisor: 403,
-				moderator: 'redirect',
-				organiser: 403,
-				admin: 'redirect'
-			}
+			moderators('redirect')
 		]
 	];
 	for (const [name, path, fields, expected] of actions) {

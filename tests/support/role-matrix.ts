@@ -34,6 +34,8 @@ export const signedIn = (o: Outcome): Expect => ({ ...all(o), anonymous: 'login'
 export const network = (o: Outcome): Expect => ({ ...signedIn(o), supervisor: 403 });
 /** Organisers and admins. */
 export const staff = (o: Outcome): Expect => ({ ...signedIn(403), organiser: o, admin: o });
+/** Moderators and admins. */
+export const moderators = (o: Outcome): Expect => ({ ...signedIn(403), moderator: o, admin: o });
 /** Admins only. */
 export const adminOnly = (o: Outcome): Expect => ({ ...signedIn(403), admin: o });
 
