@@ -1,4 +1,4 @@
-import type { Role } from '../db/models';
+import { networkRoles, type Role } from '$lib/roles';
 
 /**
  * The one place that answers "may this member do that?". Deny by default: an action without a
@@ -40,8 +40,7 @@ export const hasRole = (actor: Actor, ...wanted: Role[]) =>
 	wanted.some((r) => actor.roles.includes(r));
 
 /** Alumni and staff roles; a supervisor-only guest is not a network member. */
-export const isNetworkMember = (actor: Actor) =>
-	hasRole(actor, 'alumni', 'moderator', 'organiser', 'admin');
+export const isNetworkMember = (actor: Actor) => hasRole(actor, ...networkRoles);
 const isStaff = (actor: Actor) => hasRole(actor, 'organiser', 'admin');
 const isModerator = (actor: Actor) => hasRole(actor, 'moderator', 'admin');
 

@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { Cohort, Member, Municipality, type Role } from '../db/models';
+import { networkRoles } from '$lib/roles';
 import { escapeRegExp, foldText } from '../text';
 
 /** What a directory row and a profile page show of a member; never email or password. */
@@ -30,8 +31,6 @@ export interface DirectoryFilter {
 	cursor?: string | null;
 	limit?: number;
 }
-
-const networkRoles = ['alumni', 'moderator', 'organiser', 'admin'];
 
 /** Cursor = base64url("sortName\0id"): the position after the last row of the previous page. */
 export function encodeCursor(sortName: string, id: string): string {
@@ -125,7 +124,7 @@ export async function listDirectory(
 	const limit = Math.min(Math.max(filter.limit ?? 30, 1), 100);
 	const query: Record<string, unknown> = {
 		deactivatedAt: null,
-		roles: trusted({ $in: networkRoles })
+		roles: trusted({ $in: [...networkRoles] })
 	};
 	if (filter.cohortId) query.cohortIds = new Types.ObjectId(filter.cohortId);
 	if (filter.municipalityId) query.municipalityId = new Types.ObjectId(filter.municipalityId);

@@ -1,6 +1,7 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
 import { roles } from './member';
 import { reactionKeys, type ReactionKey } from '$lib/reactions';
+import { defaultCategoryRoles } from '$lib/roles';
 import { defineModel } from './model';
 
 // The fixed reaction set ($lib/reactions): a short list keeps the post document small.
@@ -14,8 +15,8 @@ const categorySchema = new Schema(
 		colour: { type: String, default: '#1d4f91' },
 		order: { type: Number, default: 0 },
 		/** Roles that may read / start threads and reply; admins always may. */
-		readRoles: { type: [String], enum: roles, default: ['alumni', 'moderator', 'organiser'] },
-		postRoles: { type: [String], enum: roles, default: ['alumni', 'moderator', 'organiser'] },
+		readRoles: { type: [String], enum: roles, default: () => [...defaultCategoryRoles] },
+		postRoles: { type: [String], enum: roles, default: () => [...defaultCategoryRoles] },
 		// Counters refreshed from the threads after every write (exact, no $inc races).
 		threadCount: { type: Number, default: 0 },
 		lastActivityAt: { type: Date, default: null },
