@@ -230,5 +230,3 @@ export async function getOwnProfile(memberId: string) {
 		}
 	};
 }
-
-export { toCards as membersToCards };
