@@ -4,6 +4,25 @@ import globals from 'globals';
 import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
+/** Routes and browser code never talk to the database directly, not even for its types. */
+const databaseImports = {
+	group: [
+		'mongoose',
+		'mongoose/*',
+		'$lib/server/db',
+		'$lib/server/db/*',
+		'**/lib/server/db',
+		'**/lib/server/db/*'
+	],
+	message: 'Reach the database through a service in $lib/server/<domain>; routes only wire.'
+};
+/** Browser code may name server types, but must not load server modules. */
+const serverImports = {
+	group: ['$lib/server', '$lib/server/*', '**/lib/server', '**/lib/server/*'],
+	allowTypeImports: true,
+	message: 'Code that runs in the browser must not load server modules (use `import type`).'
+};
+
 export default ts.config(
 	js.configs.recommended,
 	...ts.configs.recommended,
@@ -27,6 +46,26 @@ export default ts.config(
 				parser: ts.parser,
 				svelteConfig
 			}
+		}
+	},
+	// Boundaries (CONVENTIONS.md): routes only wire and reach the database through services;
+	// code that runs in the browser loads nothing from the server (types only).
+	{
+		files: ['src/routes/**'],
+		rules: { 'no-restricted-imports': ['error', { patterns: [databaseImports] }] }
+	},
+	{
+		files: ['src/**/*.svelte', 'src/**/*.ts'],
+		ignores: [
+			'src/lib/server/**',
+			'src/**/*.server.ts',
+			'src/routes/**/+server.ts',
+			'src/**/*.spec.ts',
+			'src/app.d.ts'
+		],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [databaseImports] }],
+			'@typescript-eslint/no-restricted-imports': ['error', { patterns: [serverImports] }]
 		}
 	},
 	{ ignores: ['build/', '.svelte-kit/', '.cache/', 'data/', 'test-results/', 'playwright-report/'] }

@@ -22,12 +22,15 @@ function socketServer(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), socketServer()],
+	// Rolldown's plugin timing report is build tooling's business, not a warning about the app.
+	build: { rolldownOptions: { checks: { bundlerTimings: false } } },
 	test: {
 		expect: { requireAssertions: true },
 		include: ['src/**/*.spec.ts', 'tests/integration/**/*.spec.ts'],
 		environment: 'node',
 		globalSetup: ['tests/support/global-setup.ts'],
-		testTimeout: 30_000,
+		// Fault tests restart apps and databases; a busy two-core machine needs the headroom.
+		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		// The embedded database and the built app are shared; two workers fit two cores.
 		maxWorkers: 2

@@ -1,78 +1,144 @@
 // Prepares this machine for running or testing the app, using only Node's standard library:
 // npm packages (npm ci when the lock file changed), the embedded database launcher (Go build,
 // cached by source hash), and with --test also Debian's Chromium and Redis for the tests.
-import { spawnSync } from 'node:child_process';
+// `node scripts/setup.js [--test]` runs it; scripts/start.js and scripts/dev.js call setup().
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(import.meta.dirname, '..');
-const forTests = process.argv.includes('--test');
 const step = (msg) => console.log(`[setup] ${msg}`);
 
-function run(cmd, args, options = {}) {
+export function run(cmd, args, options = {}) {
 	const result = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, ...options });
 	if (result.error) throw new Error(`${cmd} could not run: ${result.error.message}`);
 	if (result.status !== 0)
 		throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${result.status}`);
 }
 
-function hashFiles(files) {
+/** Like run(), but the event loop stays free, so a long step can report its progress. */
+function runWithProgress(cmd, args, options, describe) {
+	const started = Date.now();
+	const timer = setInterval(() => {
+		const seconds = Math.round((Date.now() - started) / 1000);
+		step(`${describe}: ${seconds} s …`);
+	}, 15_000);
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { stdio: 'inherit', cwd: root, ...options });
+		child.once('error', (err) => reject(new Error(`${cmd} could not run: ${err.message}`)));
+		child.once('exit', (code) =>
+			code === 0
+				? resolve()
+				: reject(new Error(`${cmd} ${args.join(' ')} failed with exit code ${code}`))
+		);
+	}).finally(() => clearInterval(timer));
+}
+
+export function hashFiles(files) {
 	const hash = createHash('sha256');
 	for (const f of files) hash.update(f).update(readFileSync(path.join(root, f)));
 	return hash.digest('hex');
+}
+
+/** A stamp file holding the hash of what was built from; the step runs again when it differs. */
+export function isStale(stampFile, hash) {
+	return !existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== hash;
 }
 
 function has(command) {
 	return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-// 1. npm packages, reinstalled only when package-lock.json changed.
-const lockHash = hashFiles(['package-lock.json']);
-const stamp = path.join(root, 'node_modules', '.lock-hash');
-if (!existsSync(stamp) || readFileSync(stamp, 'utf8') !== lockHash) {
-	step('installing npm packages (npm ci)');
+/** npm packages, reinstalled only when package-lock.json changed. */
+function installPackages() {
+	const lockHash = hashFiles(['package-lock.json']);
+	const stamp = path.join(root, 'node_modules', '.lock-hash');
+	if (!isStale(stamp, lockHash)) return;
+	step('Installiere npm-Pakete (npm ci) …');
 	run('npm', ['ci', '--no-audit', '--no-fund']);
 	writeFileSync(stamp, lockHash);
 }
 
-// 2. The embedded database launcher (FerretDB), rebuilt only when its source changed.
-const sourceHash = hashFiles(['embedded-db/go.mod', 'embedded-db/go.sum', 'embedded-db/main.go']);
-const binDir = path.join(root, '.cache', 'embedded-db');
-const binary = path.join(binDir, 'embedded-db');
-const binStamp = path.join(binDir, 'source-hash');
-if (!existsSync(binary) || !existsSync(binStamp) || readFileSync(binStamp, 'utf8') !== sourceHash) {
+/** The embedded database launcher (FerretDB), rebuilt only when its source changed. */
+async function buildEmbeddedDatabase() {
+	const sourceHash = hashFiles(['embedded-db/go.mod', 'embedded-db/go.sum', 'embedded-db/main.go']);
+	const binDir = path.join(root, '.cache', 'embedded-db');
+	const binary = path.join(binDir, 'embedded-db');
+	const binStamp = path.join(binDir, 'source-hash');
+	if (existsSync(binary) && !isStale(binStamp, sourceHash)) return;
 	if (!has('go')) {
 		throw new Error(
-			'Go is needed to build the embedded database (or set MONGODB_URI to a MongoDB server).'
+			'Go (1.24 or newer) is needed to build the embedded database, or set MONGODB_URI to a MongoDB server.'
 		);
 	}
-	step('building the embedded database (FerretDB); the first build takes a few minutes');
+	step(
+		'Baue die eingebettete Datenbank (FerretDB) … (einmalig, etwa 3 Minuten; lädt beim ersten Mal rund 600 MB Go-Module)'
+	);
 	mkdirSync(binDir, { recursive: true });
-	run('go', ['build', '-trimpath', '-o', binary, '.'], { cwd: path.join(root, 'embedded-db') });
+	await runWithProgress(
+		'go',
+		['build', '-trimpath', '-o', binary, '.'],
+		{ cwd: path.join(root, 'embedded-db') },
+		'Eingebettete Datenbank wird gebaut'
+	);
 	writeFileSync(binStamp, sourceHash);
+	step('Eingebettete Datenbank gebaut.');
 }
 
-// 3. For tests: Debian's Chromium (Playwright must not download its own) and Redis.
-if (forTests) {
+/**
+ * Debian's Chromium (Playwright must not download its own) and Redis for the tests. Debian's
+ * redis-server package would enable and start a system-wide service on port 6379; the tests
+ * start their own Redis on a free port, so the service is kept from starting and disabled.
+ */
+function installTestPackages() {
 	const missing = [];
 	if (!existsSync('/usr/bin/chromium')) missing.push('chromium');
 	if (!has('redis-server')) missing.push('redis-server');
-	if (missing.length > 0) {
-		if (process.getuid?.() !== 0 && !has('sudo')) {
-			throw new Error(
-				`Please install ${missing.join(' and ')} (Debian: apt-get install ${missing.join(' ')}).`
-			);
-		}
-		const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-		step(`installing ${missing.join(', ')} from Debian`);
-		const apt = (args) =>
-			sudo.length
-				? run('sudo', ['apt-get', ...args])
-				: run('apt-get', args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-		apt(['update', '-q']);
-		apt(['install', '-y', '-q', ...missing]);
+	if (missing.length === 0) return;
+	const asRoot = process.getuid?.() === 0;
+	if (!asRoot && !has('sudo')) {
+		throw new Error(
+			`Please install ${missing.join(' and ')} (Debian: apt-get install ${missing.join(' ')}).`
+		);
+	}
+	const asAdmin = (cmd, args) =>
+		asRoot
+			? run(cmd, args, { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+			: run('sudo', [cmd, ...args]);
+	// Debian's way to keep package installs from starting services (exit 101 = "not allowed").
+	const policy = '/usr/sbin/policy-rc.d';
+	const ownPolicy = asRoot && !existsSync(policy);
+	if (ownPolicy) writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+	try {
+		step(`Installiere ${missing.join(', ')} aus Debian …`);
+		asAdmin('apt-get', ['update', '-q']);
+		asAdmin('apt-get', ['install', '-y', '-q', ...missing]);
+	} finally {
+		if (ownPolicy) rmSync(policy, { force: true });
+	}
+	if (missing.includes('redis-server')) {
+		const disable = (cmd, ...args) =>
+			spawnSync(asRoot ? cmd : 'sudo', asRoot ? args : [cmd, ...args], { stdio: 'ignore' });
+		if (has('systemctl')) disable('systemctl', 'disable', '--now', 'redis-server');
+		if (has('update-rc.d')) disable('update-rc.d', 'redis-server', 'disable');
+		step(
+			'Redis ist nur für die Tests installiert: der Systemdienst bleibt aus, die Tests starten ihren eigenen Redis auf einem freien Port.'
+		);
 	}
 }
 
-step('ready');
+export async function setup({ forTests = false } = {}) {
+	installPackages();
+	await buildEmbeddedDatabase();
+	if (forTests) installTestPackages();
+	step('bereit');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	setup({ forTests: process.argv.includes('--test') }).catch((err) => {
+		console.error(`[setup] ${err.message}`);
+		process.exit(1);
+	});
+}

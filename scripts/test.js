@@ -11,7 +11,7 @@ const stages = [
 	['format', 'npx', ['prettier', '--check', '.']],
 	['lint', 'npx', ['eslint', '.']],
 	['types', 'npm', ['run', 'check']],
-	['build', 'npx', ['vite', 'build']],
+	['build', 'node', ['scripts/build.js']],
 	['unit+integration', 'npx', ['vitest', 'run']],
 	['browser', 'npx', ['playwright', 'test']]
 ];

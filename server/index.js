@@ -14,10 +14,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 	);
 }
 const host = process.env.HOST || '0.0.0.0';
+const production = process.env.NODE_ENV === 'production';
+
+// Without ORIGIN, Kit's node adapter assumes https, so on plain http://localhost its CSRF check
+// refuses every form (403). Outside production the app is then served over http on whatever
+// host the browser used: a header only this server sets tells the adapter the protocol.
+// Production keeps ORIGIN required (the configuration check stops the start without it).
+const localHttp = !process.env.ORIGIN && !production;
+const localProtocolHeader = 'x-netzwerk-local-protocol';
+if (localHttp) process.env.PROTOCOL_HEADER = localProtocolHeader;
 
 /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void) | undefined} */
 let kitHandler;
 const httpServer = createServer((req, res) => {
+	if (localHttp) req.headers[localProtocolHeader] = 'http';
 	if (kitHandler) return kitHandler(req, res);
 	res.statusCode = 503;
 	res.end('starting');
@@ -57,13 +67,21 @@ httpServer.on('error', (err) => {
 httpServer.listen(port, host, () => {
 	const address = httpServer.address();
 	const actualPort = typeof address === 'object' && address ? address.port : port;
+	const url =
+		process.env.ORIGIN ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`;
 	console.log(
 		JSON.stringify({
 			time: new Date().toISOString(),
 			level: 'info',
 			msg: 'Listening',
-			url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`
+			url,
+			origin: localHttp ? 'local http (ORIGIN unset, not production)' : process.env.ORIGIN
 		})
+	);
+	console.log(
+		localHttp
+			? `\nNetzwerk läuft auf ${url} (lokal über http, da ORIGIN nicht gesetzt ist; in Produktion ORIGIN setzen). Beenden mit Strg+C.\n`
+			: `\nNetzwerk läuft auf ${url}. Beenden mit Strg+C.\n`
 	);
 });
 

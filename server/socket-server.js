@@ -1,4 +1,17 @@
 import { Server } from 'socket.io';
+import { WebSocketServer } from 'ws';
+
+/**
+ * ws emits every message of a received chunk in one go by default: a client that sends
+ * thousands of events at once would hold the event loop for all of them, and every other
+ * request waits. With this, each socket gets one message per turn of the event loop.
+ */
+class FairWebSocketServer extends WebSocketServer {
+	/** @param {import('ws').ServerOptions} options @param {() => void} [callback] */
+	constructor(options, callback) {
+		super({ ...options, allowSynchronousEvents: false }, callback);
+	}
+}
 
 /**
  * Creates the one Socket.IO server of this process on the given HTTP server and keeps it on
@@ -12,6 +25,7 @@ export function attachSocketServer(httpServer) {
 	const io = new Server(httpServer, {
 		// Chat payloads are small; 64 KB leaves room for a long message and caps abuse.
 		maxHttpBufferSize: 64 * 1024,
+		wsEngine: FairWebSocketServer,
 		// Compression costs more CPU than it saves bandwidth for small chat frames.
 		perMessageDeflate: false,
 		httpCompression: false,

@@ -3,10 +3,12 @@ import * as auth from '$lib/server/auth';
 import * as chat from '$lib/server/chat';
 import { config } from '$lib/server/config';
 import * as db from '$lib/server/db';
+import * as jobs from '$lib/server/jobs';
 import { securityHeaders, unavailableResponse } from '$lib/server/http';
 import { errorFields, log } from '$lib/server/log';
 import * as realtime from '$lib/server/realtime';
 import { ensureDemoData } from '$lib/server/seed';
+import * as workshops from '$lib/server/workshops';
 import { isLocale, localeFromAcceptLanguage, type Locale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -15,8 +17,15 @@ export const init: ServerInit = async () => {
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	realtime.register();
-	// Awaited by server/index.js after the sockets closed: buffered chat writes go out first.
+	// Links in mails: the public address, or where a local start serves the app.
+	workshops.startWorkshops({
+		origin: settings.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`
+	});
+	jobs.startJobRunner();
+	// Awaited by server/index.js and scripts/dev.js after the sockets closed: queued jobs
+	// finish and buffered chat writes go out first.
 	process.once('sveltekit:shutdown', async () => {
+		await jobs.stopJobRunner();
 		await chat
 			.flushPendingWrites()
 			.catch((err: unknown) => log.warn('Chat writes lost at shutdown', errorFields(err)));
@@ -31,7 +40,7 @@ const withoutDatabase = (path: string) =>
 function pickLocale(event: Parameters<Handle>[0]['event']): Locale {
 	const fromMember = event.locals.member?.locale;
 	if (fromMember) return fromMember;
-	const fromCookie = event.cookies.get('lang');
+	const fromCookie = event.cookies.get(auth.localeCookieName);
 	if (isLocale(fromCookie)) return fromCookie;
 	return localeFromAcceptLanguage(event.request.headers.get('accept-language'));
 }

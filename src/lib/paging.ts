@@ -1,3 +1,5 @@
+import { isObjectId } from './ids';
+
 /** The link to the next page of a cursor-paged list: the current filter plus the cursor. */
 export function nextPageHref(
 	filter: Record<string, string>,
@@ -9,4 +11,10 @@ export function nextPageHref(
 		['cursor', nextCursor]
 	]);
 	return `?${params}`;
+}
+
+/** The `cursor` of an id-paged list from the URL; anything but an id starts at the first page. */
+export function cursorParam(url: URL): string | null {
+	const cursor = url.searchParams.get('cursor');
+	return isObjectId(cursor) ? cursor : null;
 }

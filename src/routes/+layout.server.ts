@@ -1,16 +1,29 @@
+import * as auth from '$lib/server/auth';
 import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
-export const load: LayoutServerLoad = async ({ locals }) => ({
-	locale: locals.locale,
-	member: locals.member
-		? {
-				id: locals.member.id,
-				displayName: locals.member.displayName,
-				roles: locals.member.roles,
-				hasAvatar: locals.member.hasAvatar,
-				avatarVersion: locals.member.avatarVersion
-			}
-		: null,
-	unreadNotifications: locals.member ? await notifications.countUnread(locals.member.id) : 0
-});
+export const load: LayoutServerLoad = async ({ locals }) => {
+	const member = locals.member;
+	return {
+		locale: locals.locale,
+		member: member
+			? {
+					id: member.id,
+					displayName: member.displayName,
+					hasAvatar: member.hasAvatar,
+					avatarVersion: member.avatarVersion
+				}
+			: null,
+		// The sections the header links to: the rules the pages themselves check.
+		sections: {
+			forum: auth.can(member, 'forum:view'),
+			workshops: auth.can(member, 'workshop:list'),
+			chat: auth.can(member, 'channel:list'),
+			members: auth.can(member, 'directory:view'),
+			search: auth.can(member, 'forum:view'),
+			moderation: auth.can(member, 'moderation:view'),
+			admin: auth.can(member, 'admin:view')
+		},
+		unreadNotifications: member ? await notifications.countUnread(member.id) : 0
+	};
+};

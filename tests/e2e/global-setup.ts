@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
@@ -29,5 +29,7 @@ export default async function globalSetup() {
 	);
 	return async () => {
 		await new Promise<void>((resolve) => server.close(() => resolve()));
+		// The run's folder (app data and mail, see playwright.config.ts) leaves nothing behind.
+		rmSync(process.env.E2E_DATA_DIR!, { recursive: true, force: true });
 	};
 }

@@ -1,12 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessageDto } from '../../src/lib/realtime/events';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/lib/server/db/embedded';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, startApp, type RunningApp } from '../support/app';
+import { tempDir } from '../support/temp';
 import { databaseUri } from '../support/db';
 import {
 	ChannelMirror,
@@ -98,7 +97,7 @@ describe('delivery survives faults', () => {
 	});
 
 	it('keeps every acknowledged message once and in order when the database is stopped and restarted', async () => {
-		const dataDir = mkdtempSync(path.join(tmpdir(), 'netzwerk-chatfault-'));
+		const dataDir = tempDir('chatfault');
 		let database: EmbeddedDatabase = await startEmbeddedDatabase({ dataDir });
 		cleanups.push(async () => {
 			await database.stop();

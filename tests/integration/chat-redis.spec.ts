@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessageDto, ChatPresence } from '../../src/lib/realtime/events';
 import { freePort } from '../../src/lib/server/db/embedded';
@@ -7,15 +7,15 @@ import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, openSocket } from '../support/socket';
-import { cohortChannel, newClientId, request, storedMessages } from '../support/chat';
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 100));
-	}
-}
+import {
+	channelCohortId,
+	cohortChannel,
+	newClientId,
+	request,
+	storedMessages
+} from '../support/chat';
+import { memberIdOf, setCohorts } from '../support/members';
+import { limitRules } from '../../src/lib/server/limits';
 
 describe('two app instances joined by the Redis adapter', () => {
 	let redis: ChildProcess;
@@ -36,8 +36,11 @@ describe('two app instances joined by the Redis adapter', () => {
 		const env = { MONGODB_URI: uri, REDIS_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: 'info' };
 		first = await startApp({ ...env, SEED_DEMO: 'always' });
 		second = await startApp({ ...env, SEED_DEMO: 'never' });
+		// Outside a test expect.poll is not available; vi.waitFor retries the same way.
 		for (const app of [first, second])
-			await waitFor(() => app.output().includes('Redis adapter connected'), 'the Redis adapter');
+			await vi.waitFor(() => expect(app.output()).toContain('Redis adapter connected'), {
+				timeout: 20_000
+			});
 		channelId = await cohortChannel(uri, 'durchgang-1-');
 	});
 	afterAll(async () => {
@@ -66,8 +69,9 @@ describe('two app instances joined by the Redis adapter', () => {
 			body: 'Grüße über Redis'
 		});
 		expect(ack.ok).toBe(true);
-		await waitFor(() => received.length > 0, 'the message on the other instance');
-		expect(received[0]!.body).toBe('Grüße über Redis');
+		await expect
+			.poll(() => received.map((m) => m.body), { timeout: 20_000 })
+			.toEqual(['Grüße über Redis']);
 
 		// Presence asks every instance: both members appear.
 		const presence = await request<{ presence: ChatPresence }>(anna, 'channel:join', {
@@ -97,5 +101,54 @@ describe('two app instances joined by the Redis adapter', () => {
 		expect(answers.every((a) => a.ok)).toBe(true);
 		const stored = (await storedMessages(uri, channelId)).map((m) => m.seq as number);
 		expect(stored).toEqual(Array.from({ length: before + 16 }, (_, i) => i + 1));
+	});
+
+	it("counts a member's rate limit across both instances (Redis store)", async () => {
+		const onFirst = await member(first, 'katrin.hoffmann');
+		const onSecond = await member(second, 'katrin.hoffmann');
+		const send = (socket: Socket, i: number) =>
+			request<ChatMessageDto>(socket, 'message:send', {
+				channelId,
+				clientId: newClientId(`limit-${i}`),
+				body: `Nachricht ${i}`
+			});
+		const { points } = limitRules.chatSend;
+		const answers = [];
+		// Alternating instances: each sees only half of the messages, the shared count sees all.
+		for (let i = 0; i < points; i++) answers.push(await send(i % 2 ? onSecond : onFirst, i));
+		expect(answers.every((a) => a.ok)).toBe(true);
+		const overFirst = await send(onFirst, points);
+		const overSecond = await send(onSecond, points + 1);
+		expect(overFirst).toMatchObject({ ok: false, code: 'rate_limited' });
+		expect(overSecond).toMatchObject({ ok: false, code: 'rate_limited' });
+	});
+
+	it('moves a live socket on the other instance out of a cohort an admin removed, and into the new one', async () => {
+		const onSecond = await member(second, 'stefan.braun');
+		const witness = await member(first, 'nadine.zimmermann');
+		const admin = await login(first, 'admin@netzwerk.example', demoPassword);
+		const cohort2 = await cohortChannel(uri, 'durchgang-2-');
+		const id = await memberIdOf(uri, 'stefan.braun@netzwerk.example');
+		await setCohorts(first, admin, id, [await channelCohortId(uri, cohort2)]);
+
+		const received: ChatMessageDto[] = [];
+		onSecond.on('message:new', (m: ChatMessageDto) => received.push(m));
+		const seenByWitness: ChatMessageDto[] = [];
+		witness.on('message:new', (m: ChatMessageDto) => seenByWitness.push(m));
+		const sent = await request<ChatMessageDto>(witness, 'message:send', {
+			channelId,
+			clientId: newClientId(),
+			body: 'Nur noch für Durchgang 1'
+		});
+		expect(sent.ok).toBe(true);
+		await expect.poll(() => seenByWitness.length, { timeout: 10_000 }).toBeGreaterThan(0);
+		await new Promise((r) => setTimeout(r, 300));
+		expect(received).toEqual([]);
+		expect(onSecond.connected).toBe(true);
+		expect(await request(onSecond, 'message:history', { channelId })).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+		expect((await request(onSecond, 'channel:join', { channelId: cohort2 })).ok).toBe(true);
 	});
 });

@@ -1,9 +1,17 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForumCategory, ForumPost, ForumThread, Member } from '../../src/lib/server/db/models';
-import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
+import {
+	outcomeOf,
+	outcomesByRole,
+	roleLogins,
+	send,
+	signInEveryRole,
+	type MatrixRole as Who,
+	type Outcome
+} from '../support/role-matrix';
 import { connected, openSocket } from '../support/socket';
 
 /**
@@ -11,18 +19,8 @@ import { connected, openSocket } from '../support/socket';
  * with the demo data. A thread or category a member may not read answers 404 (no existence
  * leak); an action the member may not take answers 403 or 404.
  */
-const who = {
-	alumni: 'anna.schulze@netzwerk.example',
-	supervisor: 'petra.lange@netzwerk.example',
-	moderator: 'moderation@netzwerk.example',
-	organiser: 'organisation@netzwerk.example',
-	admin: 'admin@netzwerk.example'
-} as const;
-type Who = keyof typeof who | 'anonymous';
-const everyone: Who[] = ['anonymous', 'alumni', 'supervisor', 'moderator', 'organiser', 'admin'];
-
 let app: RunningApp;
-const cookies = {} as Record<Who, string>;
+let cookies: Record<Who, string>;
 const ids = {} as Record<
 	| 'general'
 	| 'guests'
@@ -41,9 +39,7 @@ const dbName = `forumperm_${Date.now()}`;
 beforeAll(async () => {
 	app = await startApp({ MONGODB_URI: databaseUri(dbName), SEED_DEMO: 'always' });
 	await mongoose.connect(databaseUri(dbName));
-	for (const [role, email] of Object.entries(who))
-		cookies[role as Who] = await login(app, email, demoPassword);
-	cookies.anonymous = '';
+	cookies = await signInEveryRole(app);
 	const slugs = Object.fromEntries(
 		(await ForumCategory.find().lean()).map((c) => [c.slug, c._id.toString()])
 	);
@@ -72,7 +68,7 @@ beforeAll(async () => {
 	ids.lockedThread = (await ForumThread.findOne({
 		categoryId: slugs['agiles-arbeiten']
 	}).lean())!._id.toString();
-	const anna = await Member.findOne({ email: who.alumni }).lean();
+	const anna = await Member.findOne({ email: roleLogins.alumni }).lean();
 	const posts = await ForumPost.find({ threadId: thread!._id }).sort({ number: 1 }).lean();
 	ids.ownPost = posts.find((p) => p.authorId.equals(anna!._id))!._id.toString();
 	ids.foreignPost = posts.find((p) => !p.authorId.equals(anna!._id))!._id.toString();
@@ -84,40 +80,15 @@ afterAll(async () => {
 	await app?.stop();
 });
 
-async function get(role: Who, path: string) {
-	const res = await fetch(app.url + path, {
-		headers: cookies[role] ? { cookie: cookies[role] } : {},
-		redirect: 'manual'
-	});
+async function answer(res: Response) {
 	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
 }
-
-async function post(role: Who, path: string, fields: Record<string, string | string[]>) {
-	const body = new URLSearchParams();
-	for (const [k, v] of Object.entries(fields))
-		for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
-	const res = await fetch(app.url + path, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: app.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookies[role] ? { cookie: cookies[role] } : {})
-		},
-		body
-	});
-	return { status: res.status, text: await res.text(), location: res.headers.get('location') };
-}
-
-/** 303 to the login page for visitors; otherwise the status. */
-const statusOf = async (role: Who, path: string) => {
-	const r = await get(role, path);
-	return r.status === 303 && r.location?.startsWith('/login') ? 'login' : r.status;
-};
+const get = async (role: Who, path: string) => answer(await send(app, cookies[role], 'GET', path));
+const post = async (role: Who, path: string, fields: Record<string, string | string[]>) =>
+	answer(await send(app, cookies[role], 'POST', path, fields));
 
 describe('forum pages by role', () => {
-	const pages: [string, () => string, Record<Who, number | 'login'>][] = [
+	const pages: [string, () => string, Record<Who, Outcome>][] = [
 		[
 			'forum index',
 			() => '/forum',
@@ -301,9 +272,10 @@ describe('forum pages by role', () => {
 	];
 	for (const [name, path, expected] of pages) {
 		it(name, async () => {
-			const actual = {} as Record<Who, number | 'login'>;
-			for (const role of everyone) actual[role] = await statusOf(role, path());
-			expect(actual).toEqual(expected);
+			const outcomes = await outcomesByRole(async (role) =>
+				outcomeOf(await send(app, cookies[role], 'GET', path()))
+			);
+			expect(outcomes).toEqual(expected);
 		});
 	}
 
@@ -318,19 +290,19 @@ describe('forum pages by role', () => {
 
 describe('forum actions by role', () => {
 	const thread = () => `/forum/t/${ids.generalThread}`;
-	const moderatorOnly: Record<Who, number | 'login'> = {
+	const moderatorOnly: Record<Who, Outcome> = {
 		anonymous: 'login',
 		alumni: 403,
 		supervisor: 404,
-		moderator: 303,
+		moderator: 'redirect',
 		organiser: 403,
-		admin: 303
+		admin: 'redirect'
 	};
 	const actions: [
 		string,
 		() => string,
 		() => Record<string, string | string[]>,
-		Record<Who, number | 'login'>
+		Record<Who, Outcome>
 	][] = [
 		[
 			'reply',
@@ -338,11 +310,11 @@ describe('forum actions by role', () => {
 			() => ({ body: 'Eine Antwort zum Test.' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
+				alumni: 'redirect',
 				supervisor: 404,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -351,11 +323,11 @@ describe('forum actions by role', () => {
 			() => ({ body: 'Antwort als Gast.' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
-				supervisor: 303,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				alumni: 'redirect',
+				supervisor: 'redirect',
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -364,11 +336,11 @@ describe('forum actions by role', () => {
 			() => ({ postId: ids.foreignPost, reaction: 'like' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
+				alumni: 'redirect',
 				supervisor: 404,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -377,11 +349,11 @@ describe('forum actions by role', () => {
 			() => ({ postId: ids.foreignPost, reason: 'Bitte prüfen' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
+				alumni: 'redirect',
 				supervisor: 404,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -390,11 +362,11 @@ describe('forum actions by role', () => {
 			() => ({ level: 'muted' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
+				alumni: 'redirect',
 				supervisor: 404,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		['pin', () => `${thread()}?/pin`, () => ({}), moderatorOnly],
@@ -444,11 +416,11 @@ describe('forum actions by role', () => {
 			() => ({ categoryId: ids.guests, title: 'Neues Thema für alle', body: 'Inhalt' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
-				supervisor: 303,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				alumni: 'redirect',
+				supervisor: 'redirect',
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -457,11 +429,11 @@ describe('forum actions by role', () => {
 			() => ({ categoryId: ids.general, title: 'Neues Thema allgemein', body: 'Inhalt' }),
 			{
 				anonymous: 'login',
-				alumni: 303,
+				alumni: 'redirect',
 				supervisor: 400,
-				moderator: 303,
-				organiser: 303,
-				admin: 303
+				moderator: 'redirect',
+				organiser: 'redirect',
+				admin: 'redirect'
 			}
 		],
 		[
@@ -472,9 +444,9 @@ describe('forum actions by role', () => {
 				anonymous: 'login',
 				alumni: 403,
 				supervisor: 400,
-				moderator: 303,
+				moderator: 'redirect',
 				organiser: 403,
-				admin: 303
+				admin: 'redirect'
 			}
 		],
 		[
@@ -493,9 +465,9 @@ describe('forum actions by role', () => {
 				anonymous: 'login',
 				alumni: 403,
 				supervisor: 403,
-				moderator: 303,
+				moderator: 'redirect',
 				organiser: 403,
-				admin: 303
+				admin: 'redirect'
 			}
 		],
 		[
@@ -506,20 +478,18 @@ describe('forum actions by role', () => {
 				anonymous: 'login',
 				alumni: 403,
 				supervisor: 403,
-				moderator: 303,
+				moderator: 'redirect',
 				organiser: 403,
-				admin: 303
+				admin: 'redirect'
 			}
 		]
 	];
 	for (const [name, path, fields, expected] of actions) {
 		it(name, async () => {
-			const actual = {} as Record<Who, number | 'login'>;
-			for (const role of everyone) {
-				const r = await post(role, path(), fields());
-				actual[role] = r.status === 303 && r.location?.startsWith('/login') ? 'login' : r.status;
-			}
-			expect(actual).toEqual(expected);
+			const outcomes = await outcomesByRole(async (role) =>
+				outcomeOf(await send(app, cookies[role], 'POST', path(), fields()))
+			);
+			expect(outcomes).toEqual(expected);
 		});
 	}
 

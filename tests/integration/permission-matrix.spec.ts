@@ -1,9 +1,23 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cohort, Member, Municipality } from '../../src/lib/server/db/models';
-import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
+import {
+	adminOnly,
+	all,
+	network,
+	outcomeOf,
+	outcomesByRole,
+	roleLogins,
+	send,
+	signedIn,
+	signInAgain,
+	signInEveryRole,
+	staff,
+	type Expect,
+	type MatrixRole
+} from '../support/role-matrix';
 import { connected, openSocket } from '../support/socket';
 
 /**
@@ -12,10 +26,6 @@ import { connected, openSocket } from '../support/socket';
  *
  * Outcomes: a status code, 'login' (303 to the login page), or 'redirect' (303 elsewhere).
  */
-type Role = 'anonymous' | 'supervisor' | 'alumni' | 'moderator' | 'organiser' | 'admin';
-type Outcome = 200 | 400 | 401 | 403 | 404 | 'login' | 'redirect';
-type Expect = Record<Role, Outcome>;
-
 interface Row {
 	method: 'GET' | 'POST';
 	/** May contain {placeholders} filled from `ids`. */
@@ -26,32 +36,6 @@ interface Row {
 	/** The request ends the session: it is sent with a fresh one of its own. */
 	endsSession?: boolean;
 }
-
-const logins: Record<Exclude<Role, 'anonymous'>, string> = {
-	supervisor: 'petra.lange@netzwerk.example',
-	alumni: 'anna.schulze@netzwerk.example',
-	moderator: 'moderation@netzwerk.example',
-	organiser: 'organisation@netzwerk.example',
-	admin: 'admin@netzwerk.example'
-};
-const roles = ['anonymous', ...Object.keys(logins)] as Role[];
-
-const all = (o: Outcome): Expect => ({
-	anonymous: o,
-	supervisor: o,
-	alumni: o,
-	moderator: o,
-	organiser: o,
-	admin: o
-});
-/** Signed-in only, anyone. */
-const signedIn = (o: Outcome): Expect => ({ ...all(o), anonymous: 'login' });
-/** Network members (not supervisor-only guests). */
-const network = (o: Outcome): Expect => ({ ...signedIn(o), supervisor: 403 });
-/** Organisers and admins. */
-const staff = (o: Outcome): Expect => ({ ...signedIn(403), organiser: o, admin: o });
-/** Admins only. */
-const adminOnly = (o: Outcome): Expect => ({ ...signedIn(403), admin: o });
 
 const missing = '000000000000000000000000';
 const bogusToken = 'abcdefghijklmnopqrstuvwxyz234567';
@@ -130,7 +114,7 @@ export const rows: Row[] = [
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */
-export const socketRows: { name: string; expect: Record<Role, 'ok' | 'refused'> }[] = [
+export const socketRows: { name: string; expect: Record<MatrixRole, 'ok' | 'refused'> }[] = [
 	{
 		name: 'connect',
 		expect: {
@@ -144,26 +128,17 @@ export const socketRows: { name: string; expect: Record<Role, 'ok' | 'refused'> 
 	}
 ];
 
-function outcomeOf(res: Response): Outcome | number {
-	if (res.status === 303 || res.status === 302) {
-		const location = res.headers.get('location') ?? '';
-		return location.startsWith('/login') ? 'login' : 'redirect';
-	}
-	return res.status;
-}
-
 describe('permission matrix', () => {
 	let app: RunningApp;
-	const cookies = new Map<Role, string>();
+	let cookies: Record<MatrixRole, string>;
 	const ids: Record<string, string> = {};
 
 	beforeAll(async () => {
 		const uri = databaseUri(`matrix_${Date.now()}`);
 		app = await startApp({ MONGODB_URI: uri, SEED_DEMO: 'always' });
-		for (const [role, email] of Object.entries(logins))
-			cookies.set(role as Role, await login(app, email, demoPassword));
+		cookies = await signInEveryRole(app);
 		await mongoose.connect(uri);
-		ids.annaId = (await Member.findOne({ email: logins.alumni }).lean())!._id.toString();
+		ids.annaId = (await Member.findOne({ email: roleLogins.alumni }).lean())!._id.toString();
 		ids.cohortId = (await Cohort.findOne().lean())!._id.toString();
 		ids.municipalityId = (await Municipality.findOne().lean())!._id.toString();
 	});
@@ -174,54 +149,78 @@ describe('permission matrix', () => {
 
 	const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, key: string) => ids[key]!);
 
-	async function request(row: Row, role: Role): Promise<Response> {
-		let cookie = cookies.get(role);
-		if (row.endsSession && role !== 'anonymous')
-			cookie = await login(app, logins[role], demoPassword);
-		const res = await fetch(app.url + fill(row.path), {
-			method: row.method,
-			redirect: 'manual',
-			headers: {
-				accept: 'text/html',
-				origin: app.url,
-				...(cookie ? { cookie } : {}),
-				...(row.method === 'POST' ? { 'content-type': 'application/x-www-form-urlencoded' } : {})
-			},
-			body: row.method === 'POST' ? new URLSearchParams(row.body ?? {}) : undefined
-		});
+	async function request(row: Row, role: MatrixRole): Promise<Response> {
+		const own = row.endsSession && role !== 'anonymous';
+		const cookie = own ? await signInAgain(app, role) : cookies[role];
+		const res = await send(app, cookie, row.method, fill(row.path), row.body);
 		// "Sign out everywhere" ends the shared session of this role too: sign in again.
-		if (row.endsSession && role !== 'anonymous')
-			cookies.set(role, await login(app, logins[role], demoPassword));
+		if (own) cookies[role] = await signInAgain(app, role);
 		return res;
 	}
 
 	it.each(rows.map((row) => [`${row.method} ${row.path}`, row] as const))(
 		'%s answers every role as expected',
 		async (_name, row) => {
-			const actual: Partial<Record<Role, Outcome | number>> = {};
-			for (const role of roles) actual[role] = outcomeOf(await request(row, role));
-			expect(actual).toEqual(row.expect);
+			expect(await outcomesByRole(async (role) => outcomeOf(await request(row, role)))).toEqual(
+				row.expect
+			);
 		}
 	);
 
 	it.each(socketRows.map((row) => [row.name, row] as const))(
 		'socket %s answers every role as expected',
 		async (_name, row) => {
-			const actual: Partial<Record<Role, string>> = {};
-			for (const role of roles) {
-				const socket = openSocket(app.url, { cookie: cookies.get(role) });
-				actual[role] = await connected(socket).then(
+			const actual = await outcomesByRole(async (role) => {
+				const socket = openSocket(app.url, { cookie: cookies[role] });
+				const outcome = await connected(socket).then(
 					() => 'ok',
 					() => 'refused'
 				);
 				socket.close();
-			}
+				return outcome;
+			});
 			expect(actual).toEqual(row.expect);
 		}
 	);
 
+	it('the header links only to sections the role may open, by the server’s rules', async () => {
+		const sections = [
+			'/forum',
+			'/workshops',
+			'/chat',
+			'/members',
+			'/search',
+			'/moderation',
+			'/admin'
+		];
+		const linked = await outcomesByRole(async (role) => {
+			const home = await (await send(app, cookies[role], 'GET', '/')).text();
+			const header = home.slice(home.indexOf('<header'), home.indexOf('</header>'));
+			return sections.filter((section) => header.includes(`href="${section}"`));
+		});
+		const member = ['/forum', '/workshops', '/chat', '/members', '/search'];
+		expect(linked).toEqual({
+			anonymous: [],
+			supervisor: ['/forum', '/workshops', '/search'],
+			alumni: member,
+			moderator: [...member, '/moderation'],
+			organiser: [...member, '/admin'],
+			admin: [...member, '/moderation', '/admin']
+		});
+		// Open: the page, or where it sends the member on (the chat opens a channel).
+		const unreachable = await outcomesByRole(async (role) => {
+			const outcomes = await Promise.all(
+				linked[role].map(async (section) =>
+					outcomeOf(await send(app, cookies[role], 'GET', section))
+				)
+			);
+			return linked[role].filter((_, i) => outcomes[i] !== 200 && outcomes[i] !== 'redirect');
+		});
+		expect(Object.values(unreachable).flat()).toEqual([]);
+	});
+
 	it('a supervisor cannot reach the directory, a profile or the admin area', async () => {
-		const cookie = cookies.get('supervisor')!;
+		const cookie = cookies.supervisor;
 		for (const path of ['/members', '/members/anna.schulze', '/admin']) {
 			const res = await fetch(app.url + path, { headers: { cookie }, redirect: 'manual' });
 			expect(res.status).toBe(403);

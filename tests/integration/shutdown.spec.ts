@@ -17,12 +17,6 @@ function embeddedDatabasesFor(dataDir: string): string[] {
 	}
 }
 
-async function eventually(check: () => boolean, timeoutMs = 10_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (!check() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-	return check();
-}
-
 describe('process lifecycle on the embedded database', () => {
 	it('SIGTERM closes sockets, stops the embedded database and exits 0', async () => {
 		const app = await startApp({ MONGODB_URI: undefined });
@@ -33,13 +27,13 @@ describe('process lifecycle on the embedded database', () => {
 		expect(code).toBe(0);
 		expect(await closed).toMatch(/io server disconnect|transport close/);
 		expect(app.output()).toContain('Shutting down');
-		expect(await eventually(() => embeddedDatabasesFor(app.dataDir).length === 0)).toBe(true);
+		await expect.poll(() => embeddedDatabasesFor(app.dataDir), { timeout: 10_000 }).toEqual([]);
 	});
 
 	it('SIGKILL of the app does not leave the embedded database running', async () => {
 		const app = await startApp({ MONGODB_URI: undefined });
 		expect(embeddedDatabasesFor(app.dataDir)).toHaveLength(1);
 		await app.stop('SIGKILL');
-		expect(await eventually(() => embeddedDatabasesFor(app.dataDir).length === 0)).toBe(true);
+		await expect.poll(() => embeddedDatabasesFor(app.dataDir), { timeout: 10_000 }).toEqual([]);
 	});
 });

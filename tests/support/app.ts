@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../src/lib/server/db/embedded';
+import { tempDir } from './temp';
 
 export interface RunningApp {
 	url: string;
@@ -24,7 +24,7 @@ export async function startApp(
 	if (!existsSync(path.resolve('build/handler.js')))
 		throw new Error('build/ is missing: run "npx vite build" first');
 	const port = options.port ?? (await freePort());
-	const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'netzwerk-app-'));
+	const dataDir = env.DATA_DIR ?? tempDir('app');
 	const child = spawn(process.execPath, [entry], {
 		env: {
 			PATH: process.env.PATH,
@@ -101,22 +101,36 @@ export function runEntry(
 	});
 }
 
+/** Sends a form as a browser on the app's page does (same Origin, no redirects followed). */
+export function postForm(
+	app: { url: string },
+	path: string,
+	fields: Record<string, string | string[]>,
+	options: { cookie?: string; origin?: string } = {}
+): Promise<Response> {
+	const body = new URLSearchParams();
+	for (const [name, value] of Object.entries(fields))
+		for (const one of Array.isArray(value) ? value : [value]) body.append(name, one);
+	return fetch(app.url + path, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: options.origin ?? app.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...(options.cookie ? { cookie: options.cookie } : {})
+		},
+		body
+	});
+}
+
 /** Signs in through the real login form and returns the session cookie ("session=..."). */
 export async function login(
 	app: { url: string },
 	email: string,
 	password: string
 ): Promise<string> {
-	const res = await fetch(`${app.url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: app.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams({ email, password })
-	});
+	const res = await postForm(app, '/login', { email, password });
 	const cookie = res.headers.getSetCookie().find((c) => c.startsWith('session='));
 	if (res.status !== 303 || !cookie) throw new Error(`login as ${email} failed: ${res.status}`);
 	return cookie.split(';')[0]!;

@@ -7,6 +7,8 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/lib/serv
 declare module 'vitest' {
 	export interface ProvidedContext {
 		mongoBaseUri: string;
+		/** This run's temporary folder, removed at the end (see temp.ts). */
+		tempRoot: string;
 	}
 }
 
@@ -15,12 +17,12 @@ declare module 'vitest' {
  * MongoDB named by MONGODB_URI. Each test file works in a database of its own (see db.ts).
  */
 export default async function setup(project: TestProject) {
+	const tempRoot = mkdtempSync(path.join(tmpdir(), 'netzwerk-test-'));
+	project.provide('tempRoot', tempRoot);
 	let embedded: EmbeddedDatabase | undefined;
-	let dataDir: string | undefined;
 	let base = process.env.MONGODB_URI;
 	if (!base) {
-		dataDir = mkdtempSync(path.join(tmpdir(), 'netzwerk-test-db-'));
-		embedded = await startEmbeddedDatabase({ dataDir });
+		embedded = await startEmbeddedDatabase({ dataDir: path.join(tempRoot, 'db') });
 		base = `mongodb://127.0.0.1:${embedded.port}`;
 	}
 	const url = new URL(base);
@@ -28,6 +30,6 @@ export default async function setup(project: TestProject) {
 	project.provide('mongoBaseUri', url.toString());
 	return async () => {
 		await embedded?.stop();
-		if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+		rmSync(tempRoot, { recursive: true, force: true });
 	};
 }

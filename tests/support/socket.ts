@@ -42,3 +42,21 @@ export function disconnected(socket: Socket, timeoutMs = 5000): Promise<string> 
 		});
 	});
 }
+
+/** Everything the socket receives of one event from now on. */
+export function collect<T>(socket: Socket, event: string): T[] {
+	const received: T[] = [];
+	socket.on(event, (payload: T) => received.push(payload));
+	return received;
+}
+
+/** Resolves with the next payload of the event (rejects after the timeout). */
+export function nextEvent<T>(socket: Socket, event: string, timeoutMs = 10_000): Promise<T> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no ${event}`)), timeoutMs);
+		socket.once(event, (payload: T) => {
+			clearTimeout(timer);
+			resolve(payload);
+		});
+	});
+}

@@ -1,5 +1,6 @@
 import type { Ack, ChatMessageDto, ChatPresence, ChatTyping } from '$lib/realtime/events';
 import type { AppSocket } from '$lib/realtime/socket.svelte';
+import type { ReactionKey } from '$lib/reactions';
 
 /**
  * The browser side of one open channel: the timeline by sequence number, the outbox of
@@ -330,7 +331,7 @@ export class ChatChannel {
 		return answer;
 	}
 
-	async react(seq: number, reaction: string, on: boolean): Promise<void> {
+	async react(seq: number, reaction: ReactionKey, on: boolean): Promise<void> {
 		const answer = await this.request<ChatMessageDto>('message:react', {
 			channelId: this.channelId,
 			seq,

@@ -7,6 +7,8 @@ import members from './messages/members';
 import admin from './messages/admin';
 import chat from './messages/chat';
 import forum from './messages/forum';
+import audit from './messages/audit';
+import workshops from './messages/workshops';
 
 export * from './locales';
 
@@ -22,7 +24,9 @@ const dictionaries = {
 		members: members.de,
 		admin: admin.de,
 		chat: chat.de,
-		forum: forum.de
+		forum: forum.de,
+		audit: audit.de,
+		workshops: workshops.de
 	},
 	en: {
 		...common.en,
@@ -31,7 +35,9 @@ const dictionaries = {
 		members: members.en,
 		admin: admin.en,
 		chat: chat.en,
-		forum: forum.en
+		forum: forum.en,
+		audit: audit.en,
+		workshops: workshops.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -4,6 +4,8 @@
  * acknowledgement callback receiving an Ack.
  */
 
+import type { Reactions } from '$lib/reactions';
+
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code: AckErrorCode };
 
 export type AckErrorCode =
@@ -32,8 +34,7 @@ export interface ChatMessageDto {
 	html: string;
 	clientId: string;
 	replyTo: number | null;
-	/** Reaction name -> member ids. */
-	reactions: Record<string, string[]>;
+	reactions: Reactions;
 	editedAt: string | null;
 	deletedAt: string | null;
 	createdAt: string;
@@ -68,8 +69,7 @@ export interface ForumPostDto {
 	hidden: boolean;
 	hiddenReason: string;
 	quotedPostId: string | null;
-	/** Reaction key -> ids of the members who reacted. */
-	reactions: Record<string, string[]>;
+	reactions: Reactions;
 }
 
 export interface ForumThreadStateDto {
@@ -91,6 +91,8 @@ export interface ServerToClientEvents {
 	'post:new': (post: ForumPostDto) => void;
 	'post:updated': (post: ForumPostDto) => void;
 	'thread:updated': (thread: ForumThreadStateDto) => void;
+	/** The member's roles or cohorts changed: what the page shows may have changed too. */
+	'rights:changed': () => void;
 	/** A new message in a watched channel (for unread badges): no content, just where. */
 	'channel:activity': (activity: { channelId: string; seq: number; authorId: string }) => void;
 }

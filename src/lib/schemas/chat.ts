@@ -1,23 +1,11 @@
 import { z } from 'zod';
-import { objectId } from './fields';
+import { objectId, reaction } from './fields';
 
 /**
  * Chat message and socket payload schemas. Messages are keys of the `validation` and `chat`
  * dictionaries. Objects are strict: unknown keys (and so nested junk) make the payload invalid.
  */
 export const maxMessageLength = 4000;
-
-/** Reactions offered in the chat: name -> emoji. Names are the stored keys. */
-export const reactionEmoji = {
-	thumbsup: '👍',
-	heart: '❤️',
-	laugh: '😄',
-	tada: '🎉',
-	eyes: '👀',
-	thinking: '🤔'
-} as const;
-export type ReactionName = keyof typeof reactionEmoji;
-export const reactionNames = Object.keys(reactionEmoji) as ReactionName[];
 
 const seq = z.number('invalid').int('invalid').min(1, 'invalid').max(Number.MAX_SAFE_INTEGER);
 export const messageBody = z
@@ -55,7 +43,7 @@ export const deleteMessage = z.strictObject({ channelId: objectId, seq });
 export const reactToMessage = z.strictObject({
 	channelId: objectId,
 	seq,
-	reaction: z.enum(reactionNames as [ReactionName, ...ReactionName[]], 'invalid'),
+	reaction,
 	on: z.boolean('invalid')
 });
 export const markRead = z.strictObject({ channelId: objectId, seq: seq });

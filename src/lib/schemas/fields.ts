@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { objectIdPattern } from '../ids';
+import { reactionKeys } from '../reactions';
+import { roles } from '../roles';
 
 /**
  * Shared field schemas. Messages are keys of the `validation` dictionary (src/lib/i18n),
@@ -12,9 +15,10 @@ export const email = z
 	.toLowerCase()
 	.max(254, 'tooLong')
 	.pipe(z.email('invalidEmail'));
-export const objectId = z.string('invalidId').regex(/^[a-f0-9]{24}$/, 'invalidId');
+export const objectId = z.string('invalidId').regex(objectIdPattern, 'invalidId');
 export const password = z.string('required').min(10, 'passwordTooShort').max(256, 'tooLong');
-export const role = z.enum(['alumni', 'supervisor', 'moderator', 'organiser', 'admin'], 'invalid');
+export const role = z.enum(roles, 'invalid');
+export const reaction = z.enum(reactionKeys, 'invalid');
 export const locale = z.enum(['de', 'en'], 'invalid');
 export const isoDate = z
 	.string('required')

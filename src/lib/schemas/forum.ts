@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { objectId, requiredText, role, text } from './fields';
+import { objectId, reaction, requiredText, role, text } from './fields';
 
 export const titleMax = 150;
 export const bodyMax = 20_000;
@@ -29,10 +29,7 @@ export const replySchema = z.object({
 
 export const editPostSchema = z.object({ postId: objectId, body });
 export const postIdSchema = z.object({ postId: objectId });
-export const reactSchema = z.object({
-	postId: objectId,
-	reaction: z.enum(['like', 'heart', 'tada', 'laugh', 'thinking', 'eyes'], 'invalid')
-});
+export const reactSchema = z.object({ postId: objectId, reaction });
 export const reportSchema = z.object({ postId: objectId, reason: requiredText(500) });
 export const hideSchema = z.object({ postId: objectId, reason: requiredText(500) });
 export const watchSchema = z.object({ level: z.enum(['watching', 'normal', 'muted'], 'invalid') });

@@ -117,27 +117,7 @@ const de = {
 	},
 	audit: {
 		title: 'Protokoll',
-		intro: 'Wer hat wann welche Verwaltungs- oder Moderationsaktion ausgeführt.',
-		when: 'Zeit',
-		who: 'Wer',
-		action: 'Aktion',
-		target: 'Ziel',
-		summary: 'Details',
-		empty: 'Noch keine Einträge.',
-		more: 'Ältere Einträge',
-		actions: {
-			'member.roles': 'Rollen geändert',
-			'member.cohorts': 'Durchgänge geändert',
-			'member.deactivate': 'Mitglied deaktiviert',
-			'member.reactivate': 'Mitglied reaktiviert',
-			'invitation.create': 'Eingeladen',
-			'invitation.revoke': 'Einladung zurückgezogen',
-			'invitation.resend': 'Einladung erneut gesendet',
-			'cohort.create': 'Durchgang angelegt',
-			'cohort.update': 'Durchgang geändert',
-			'municipality.create': 'Kommune angelegt',
-			'municipality.update': 'Kommune geändert'
-		} as Record<string, string>
+		intro: 'Wer hat wann welche Verwaltungs- oder Moderationsaktion ausgeführt.'
 	},
 	overview: {
 		intro: 'Mitglieder, Einladungen, Durchgänge und Kommunen des Netzwerks verwalten.'
@@ -265,27 +245,7 @@ const en: AdminMessages = {
 	},
 	audit: {
 		title: 'Audit log',
-		intro: 'Who did which administration or moderation action, and when.',
-		when: 'Time',
-		who: 'Who',
-		action: 'Action',
-		target: 'Target',
-		summary: 'Details',
-		empty: 'No entries yet.',
-		more: 'Older entries',
-		actions: {
-			'member.roles': 'Roles changed',
-			'member.cohorts': 'Cohorts changed',
-			'member.deactivate': 'Member deactivated',
-			'member.reactivate': 'Member reactivated',
-			'invitation.create': 'Invited',
-			'invitation.revoke': 'Invitation revoked',
-			'invitation.resend': 'Invitation sent again',
-			'cohort.create': 'Cohort created',
-			'cohort.update': 'Cohort changed',
-			'municipality.create': 'Municipality created',
-			'municipality.update': 'Municipality changed'
-		} as Record<string, string>
+		intro: 'Who did which administration or moderation action, and when.'
 	},
 	overview: {
 		intro: 'Manage the members, invitations, cohorts and municipalities of the network.'

@@ -45,16 +45,6 @@ const de = {
 	edited: '(bearbeitet)',
 	react: 'Reaktion hinzufügen',
 	reactWith: (name: string) => `Mit ${name} reagieren`,
-	reactionCount: (emoji: string, n: number, mine: boolean) =>
-		`${emoji} ${n}${mine ? ', auch von Ihnen – entfernen' : ''}`,
-	reactionNames: {
-		thumbsup: 'Daumen hoch',
-		heart: 'Herz',
-		laugh: 'Lachen',
-		tada: 'Feiern',
-		eyes: 'Augen',
-		thinking: 'Nachdenklich'
-	},
 	messageActions: 'Aktionen zur Nachricht',
 	typing: (names: string[]) =>
 		names.length === 1
@@ -77,6 +67,7 @@ const de = {
 		editWindow: 'Nachrichten können nur in den ersten 15 Minuten bearbeitet werden.',
 		deleted: 'Diese Nachricht wurde gelöscht.',
 		rate_limited: 'Sie senden zu schnell. Bitte warten Sie einen Moment.',
+		readLimited: 'Zu viele Anfragen in kurzer Zeit. Bitte warten Sie einen Moment.',
 		unavailable: 'Der Chat ist gerade nicht erreichbar. Die Nachricht wird erneut gesendet.',
 		unexpected: 'Ein unerwarteter Fehler ist aufgetreten.'
 	}
@@ -124,16 +115,6 @@ const en: typeof de = {
 	edited: '(edited)',
 	react: 'Add reaction',
 	reactWith: (name: string) => `React with ${name}`,
-	reactionCount: (emoji: string, n: number, mine: boolean) =>
-		`${emoji} ${n}${mine ? ', including you – remove' : ''}`,
-	reactionNames: {
-		thumbsup: 'thumbs up',
-		heart: 'heart',
-		laugh: 'laugh',
-		tada: 'celebrate',
-		eyes: 'eyes',
-		thinking: 'thinking'
-	},
 	messageActions: 'Message actions',
 	typing: (names: string[]) =>
 		names.length === 1
@@ -156,6 +137,7 @@ const en: typeof de = {
 		editWindow: 'Messages can only be edited within 15 minutes.',
 		deleted: 'This message was deleted.',
 		rate_limited: 'You are sending too fast. Please wait a moment.',
+		readLimited: 'Too many requests in a short time. Please wait a moment.',
 		unavailable: 'The chat is not reachable right now. The message will be sent again.',
 		unexpected: 'An unexpected error occurred.'
 	}

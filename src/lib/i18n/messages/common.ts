@@ -1,3 +1,5 @@
+import type { ReactionKey } from '../../reactions';
+
 const de = {
 	appName: 'Netzwerk Smart-City-Manager:innen',
 	appShortName: 'Netzwerk',
@@ -40,6 +42,15 @@ const de = {
 	cancel: 'Abbrechen',
 	saved: 'Gespeichert.',
 	loadMore: 'Mehr laden',
+	/** The names of the reactions ($lib/reactions), for screen readers. */
+	reactions: {
+		like: 'Gefällt mir',
+		heart: 'Herz',
+		tada: 'Feiern',
+		laugh: 'Lachen',
+		thinking: 'Nachdenklich',
+		eyes: 'Beobachte ich'
+	} satisfies Record<ReactionKey, string>,
 	errors: {
 		title: 'Fehler',
 		notFound: 'Diese Seite gibt es nicht, oder Sie haben keinen Zugriff darauf.',
@@ -61,7 +72,10 @@ const de = {
 		invalidId: 'Unbekannter Eintrag.',
 		passwordTooShort: 'Das Passwort muss mindestens 10 Zeichen lang sein.',
 		passwordsDiffer: 'Die Passwörter stimmen nicht überein.',
-		invalidDate: 'Bitte ein gültiges Datum angeben.'
+		invalidDate: 'Bitte ein gültiges Datum angeben.',
+		invalidTime: 'Bitte eine Uhrzeit wie 10:00 angeben.',
+		invalidUrl: 'Bitte eine vollständige Adresse mit https:// angeben.',
+		invalidNumber: 'Bitte eine ganze Zahl im erlaubten Bereich angeben.'
 	}
 };
 
@@ -109,6 +123,14 @@ const en: CommonMessages = {
 	cancel: 'Cancel',
 	saved: 'Saved.',
 	loadMore: 'Load more',
+	reactions: {
+		like: 'Like',
+		heart: 'Heart',
+		tada: 'Celebrate',
+		laugh: 'Laugh',
+		thinking: 'Thinking',
+		eyes: 'Watching this'
+	},
 	errors: {
 		title: 'Error',
 		notFound: 'This page does not exist, or you have no access to it.',
@@ -129,7 +151,10 @@ const en: CommonMessages = {
 		invalidId: 'Unknown entry.',
 		passwordTooShort: 'The password must be at least 10 characters long.',
 		passwordsDiffer: 'The passwords do not match.',
-		invalidDate: 'Please enter a valid date.'
+		invalidDate: 'Please enter a valid date.',
+		invalidTime: 'Please enter a time such as 10:00.',
+		invalidUrl: 'Please enter a full address starting with https://.',
+		invalidNumber: 'Please enter a whole number in the allowed range.'
 	}
 };
 

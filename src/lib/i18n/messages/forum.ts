@@ -69,14 +69,6 @@ const de = {
 		},
 		setLevel: 'Übernehmen',
 		react: (label: string) => `Reaktion „${label}“`,
-		reactions: {
-			like: 'Gefällt mir',
-			heart: 'Herz',
-			tada: 'Feiern',
-			laugh: 'Lachen',
-			thinking: 'Nachdenklich',
-			eyes: 'Beobachte ich'
-		},
 		newPosts: (n: number) => (n === 1 ? '1 neuer Beitrag' : `${n} neue Beiträge`),
 		showNew: 'Anzeigen',
 		liveNotice: 'Neue Beiträge erscheinen hier automatisch.',
@@ -109,11 +101,6 @@ const de = {
 		dismiss: 'Verwerfen',
 		audit: 'Protokoll',
 		auditIntro: 'Alle Moderations- und Verwaltungsaktionen, neueste zuerst.',
-		auditEmpty: 'Noch keine Einträge.',
-		who: 'Wer',
-		what: 'Aktion',
-		target: 'Betreff',
-		when: 'Wann',
 		categoriesHeading: 'Kategorien und Schlagwörter',
 		newCategory: 'Neue Kategorie',
 		editCategory: (name: string) => `Kategorie „${name}“ bearbeiten`,
@@ -133,24 +120,7 @@ const de = {
 			moderator: 'Moderation',
 			organiser: 'Organisation',
 			admin: 'Administration'
-		},
-		actions: {
-			'forum.thread.pin': 'Thema angeheftet',
-			'forum.thread.unpin': 'Thema nicht mehr angeheftet',
-			'forum.thread.lock': 'Thema gesperrt',
-			'forum.thread.unlock': 'Thema entsperrt',
-			'forum.thread.move': 'Thema verschoben',
-			'forum.thread.merge': 'Themen zusammengeführt',
-			'forum.thread.split': 'Thema abgespalten',
-			'forum.post.hide': 'Beitrag ausgeblendet',
-			'forum.post.unhide': 'Beitrag eingeblendet',
-			'forum.post.edit': 'Beitrag bearbeitet',
-			'forum.report.resolve': 'Meldung erledigt',
-			'forum.report.dismiss': 'Meldung verworfen',
-			'forum.category.create': 'Kategorie angelegt',
-			'forum.category.update': 'Kategorie geändert',
-			'forum.tag.create': 'Schlagwort angelegt'
-		} as Record<string, string>
+		}
 	},
 	history: {
 		title: (n: number) => `Versionen von Beitrag #${n}`,
@@ -256,14 +226,6 @@ const en: ForumMessages = {
 		},
 		setLevel: 'Apply',
 		react: (label: string) => `Reaction “${label}”`,
-		reactions: {
-			like: 'Like',
-			heart: 'Heart',
-			tada: 'Celebrate',
-			laugh: 'Laugh',
-			thinking: 'Thinking',
-			eyes: 'Watching this'
-		},
 		newPosts: (n: number) => (n === 1 ? '1 new post' : `${n} new posts`),
 		showNew: 'Show',
 		liveNotice: 'New posts appear here automatically.',
@@ -296,11 +258,6 @@ const en: ForumMessages = {
 		dismiss: 'Dismiss',
 		audit: 'Audit log',
 		auditIntro: 'Every moderation and administration action, newest first.',
-		auditEmpty: 'No entries yet.',
-		who: 'Who',
-		what: 'Action',
-		target: 'Subject',
-		when: 'When',
 		categoriesHeading: 'Categories and tags',
 		newCategory: 'New category',
 		editCategory: (name: string) => `Edit category “${name}”`,
@@ -320,23 +277,6 @@ const en: ForumMessages = {
 			moderator: 'Moderators',
 			organiser: 'Organisers',
 			admin: 'Admins'
-		},
-		actions: {
-			'forum.thread.pin': 'Thread pinned',
-			'forum.thread.unpin': 'Thread unpinned',
-			'forum.thread.lock': 'Thread locked',
-			'forum.thread.unlock': 'Thread unlocked',
-			'forum.thread.move': 'Thread moved',
-			'forum.thread.merge': 'Threads merged',
-			'forum.thread.split': 'Thread split',
-			'forum.post.hide': 'Post hidden',
-			'forum.post.unhide': 'Post shown again',
-			'forum.post.edit': 'Post edited',
-			'forum.report.resolve': 'Report resolved',
-			'forum.report.dismiss': 'Report dismissed',
-			'forum.category.create': 'Category created',
-			'forum.category.update': 'Category changed',
-			'forum.tag.create': 'Tag created'
 		}
 	},
 	history: {

@@ -67,3 +67,20 @@ export async function listAuditEntries(
 		nextCursor: rows.length > limit ? page.at(-1)!._id.toString() : null
 	});
 }
+
+/**
+ * One page of the log as the admin and moderation areas show it, with the flag whether the
+ * viewer may open the member pages it links to.
+ */
+export async function auditLogPage(
+	actor: Actor,
+	cursor: string | null
+): Promise<Result<{ entries: AuditEntryDto[]; nextCursor: string | null; linkMembers: boolean }>> {
+	const page = await listAuditEntries(actor, { cursor });
+	if (!page.ok) return page;
+	return ok({
+		entries: page.value.items,
+		nextCursor: page.value.nextCursor,
+		linkMembers: can(actor, 'member:manage')
+	});
+}

@@ -23,6 +23,19 @@ export interface ForumCategoryResource {
 	postRoles: readonly string[];
 }
 
+/**
+ * A workshop as the rules see it: its state, audience and the actor's own place on its roster
+ * (looked up by the workshops service on every call, so a changed roster counts at once).
+ */
+export interface WorkshopResource {
+	state: 'draft' | 'published' | 'live' | 'closed' | 'archived' | 'cancelled';
+	audienceCohortIds: readonly string[];
+	/** The actor's roster role, or null when they are not on the roster. */
+	rosterRole: 'participant' | 'supervisor' | 'observer' | 'organiser' | null;
+	/** True once a guest's access has ended (some weeks after the workshop closed). */
+	guestAccessEnded: boolean;
+}
+
 export const hasRole = (actor: Actor, ...wanted: Role[]) =>
 	wanted.some((r) => actor.roles.includes(r));
 
@@ -51,6 +64,20 @@ function readsChannel(actor: Actor, channel: ChannelResource): boolean {
 	}
 }
 
+const inAudience = (a: Actor, w: WorkshopResource) =>
+	w.audienceCohortIds.some((id) => a.cohortIds.includes(id));
+const isGuest = (a: Actor) => !isNetworkMember(a);
+
+function seesWorkshop(a: Actor, w: WorkshopResource): boolean {
+	if (isStaff(a)) return true;
+	if (w.state === 'draft') return false;
+	// Guests (supervisors, observers) see only the workshops they are on, until access ends.
+	if (isGuest(a)) return w.rosterRole !== null && !w.guestAccessEnded;
+	return w.rosterRole !== null || inAudience(a, w) || isModerator(a);
+}
+
+const registrationOpen = (w: WorkshopResource) => w.state === 'published' || w.state === 'live';
+
 const rules = {
 	'directory:view': (a: Actor) => isNetworkMember(a),
 	'profile:view': (a: Actor) => isNetworkMember(a),
@@ -76,7 +103,18 @@ const rules = {
 		readsCategory(a, c) && (hasRole(a, 'admin') || a.roles.some((r) => c.postRoles.includes(r))),
 	'forum:moderate': (a: Actor, c: ForumCategoryResource) => isModerator(a) && readsCategory(a, c),
 	'forum:manage': isModerator,
-	'moderation:view': isModerator
+	'moderation:view': isModerator,
+	'workshop:list': (a: Actor) => a.roles.length > 0,
+	'workshop:create': isStaff,
+	'workshop:manage': (a: Actor, w: WorkshopResource) => isStaff(a) && w.state !== 'archived',
+	'workshop:view': seesWorkshop,
+	/** The online link, participants and materials: the roster and staff only. */
+	'workshop:view-roster': (a: Actor, w: WorkshopResource) =>
+		seesWorkshop(a, w) && (isStaff(a) || w.rosterRole !== null || isModerator(a)),
+	'workshop:register': (a: Actor, w: WorkshopResource) =>
+		registrationOpen(w) && hasRole(a, 'alumni') && inAudience(a, w),
+	'workshop:invite-supervisor': (a: Actor, w: WorkshopResource) =>
+		registrationOpen(w) && w.rosterRole === 'participant'
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 export type Action = keyof typeof rules;

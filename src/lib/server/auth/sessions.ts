@@ -67,18 +67,8 @@ export async function validateSessionToken(
 		await Session.deleteOne({ _id: sessionId });
 		return none;
 	}
-	const member = await Member.findById(session.memberId, {
-		displayName: 1,
-		email: 1,
-		roles: 1,
-		cohortIds: 1,
-		municipalityId: 1,
-		locale: 1,
-		hasAvatar: 1,
-		avatarVersion: 1,
-		deactivatedAt: 1
-	}).lean();
-	if (!member || member.deactivatedAt) {
+	const member = await findActiveMember(session.memberId.toString());
+	if (!member) {
 		await Session.deleteMany({ memberId: session.memberId });
 		return none;
 	}
@@ -95,22 +85,43 @@ export async function validateSessionToken(
 	if (Object.keys(update).length > 0) {
 		await Session.updateOne({ _id: sessionId }, { $set: update });
 		if (update.lastUsedAt)
-			await Member.updateOne({ _id: member._id }, { $set: { lastSeenAt: update.lastUsedAt } });
+			await Member.updateOne(
+				{ _id: session.memberId },
+				{ $set: { lastSeenAt: update.lastUsedAt } }
+			);
 	}
 
+	return { session: { id: sessionId, expiresAt, renewed }, member };
+}
+
+/**
+ * A member as sessions and sockets see them, read fresh from the database: their current
+ * roles and cohorts. Null when the member is gone or deactivated.
+ */
+export async function findActiveMember(memberId: string): Promise<SessionMember | null> {
+	if (!Types.ObjectId.isValid(memberId)) return null;
+	const member = await Member.findById(new Types.ObjectId(memberId), {
+		displayName: 1,
+		email: 1,
+		roles: 1,
+		cohortIds: 1,
+		municipalityId: 1,
+		locale: 1,
+		hasAvatar: 1,
+		avatarVersion: 1,
+		deactivatedAt: 1
+	}).lean();
+	if (!member || member.deactivatedAt) return null;
 	return {
-		session: { id: sessionId, expiresAt, renewed },
-		member: {
-			id: member._id.toString(),
-			displayName: member.displayName,
-			email: member.email,
-			roles: member.roles as Role[],
-			cohortIds: member.cohortIds.map(String),
-			municipalityId: member.municipalityId ? member.municipalityId.toString() : null,
-			locale: member.locale === 'en' ? 'en' : 'de',
-			hasAvatar: member.hasAvatar,
-			avatarVersion: member.avatarVersion
-		}
+		id: member._id.toString(),
+		displayName: member.displayName,
+		email: member.email,
+		roles: member.roles as Role[],
+		cohortIds: member.cohortIds.map(String),
+		municipalityId: member.municipalityId ? member.municipalityId.toString() : null,
+		locale: member.locale === 'en' ? 'en' : 'de',
+		hasAvatar: member.hasAvatar,
+		avatarVersion: member.avatarVersion
 	};
 }
 

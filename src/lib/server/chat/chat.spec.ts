@@ -149,4 +149,16 @@ describe('chat service', () => {
 		await chat.flushPendingWrites();
 		expect((await Channel.findById(channelId).lean())?.lastSeq).toBe(2);
 	});
+
+	it('reads reactions stored under the former "thumbsup" key as "like" and removes them there', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-reactions');
+		const { message } = await send(channelId, 'Gute Nachrichten');
+		// As the chat stored a thumbs-up before chat and forum shared one set of keys.
+		await Message.updateOne({ _id: message.id }, { $set: { 'reactions.thumbsup': [paul.id] } });
+		const react = (on: boolean) =>
+			chat.reactToMessage(anna, { channelId, seq: message.seq, reaction: 'like', on });
+		expect((await react(true)).reactions).toEqual({ like: [paul.id, anna.id] });
+		await Message.updateOne({ _id: message.id }, { $set: { 'reactions.thumbsup': [anna.id] } });
+		expect((await react(false)).reactions).toEqual({});
+	});
 });

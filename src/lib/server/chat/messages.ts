@@ -1,6 +1,7 @@
 import { Types, trusted } from 'mongoose';
 import type { ChatMessageDto } from '$lib/realtime/events';
-import type { HistoryRequest, ReactionName, SendMessageInput } from '$lib/schemas/chat';
+import { readReactions, storedReactionKeys, type ReactionKey } from '$lib/reactions';
+import type { HistoryRequest, SendMessageInput } from '$lib/schemas/chat';
 import type { Actor } from '../auth/permissions';
 import { oid } from '../db/ids';
 import { Member, Message } from '../db/models';
@@ -36,9 +37,6 @@ type MessageLean = {
 };
 
 export function toMessageDto(m: MessageLean): ChatMessageDto {
-	const reactions: Record<string, string[]> = {};
-	for (const [name, ids] of Object.entries(m.reactions ?? {}))
-		if (Array.isArray(ids) && ids.length > 0) reactions[name] = ids.map(String);
 	return {
 		id: m._id.toString(),
 		channelId: m.channelId.toString(),
@@ -49,7 +47,7 @@ export function toMessageDto(m: MessageLean): ChatMessageDto {
 		html: m.deletedAt ? '' : (m.html ?? ''),
 		clientId: m.clientId,
 		replyTo: m.replyTo ?? null,
-		reactions,
+		reactions: readReactions(m.reactions),
 		editedAt: m.editedAt ? m.editedAt.toISOString() : null,
 		deletedAt: m.deletedAt ? m.deletedAt.toISOString() : null,
 		createdAt: m.createdAt.toISOString()
@@ -250,14 +248,19 @@ export async function deleteMessage(
 	return toMessageDto(updated!);
 }
 
-/** Adds or removes the actor's reaction; the reaction name is from the schema's allow-list. */
+/**
+ * Adds or removes the actor's reaction (a key from the schema's allow-list); removing also clears
+ * it under the key it had before chat and forum shared one set.
+ */
 export async function reactToMessage(
 	actor: Actor,
-	input: { channelId: string; seq: number; reaction: ReactionName; on: boolean }
+	input: { channelId: string; seq: number; reaction: ReactionKey; on: boolean }
 ): Promise<ChatMessageDto> {
 	const channel = await requireChannel(actor, input.channelId, 'channel:write');
-	const path = `reactions.${input.reaction}`;
-	const update = input.on ? { $addToSet: { [path]: actor.id } } : { $pull: { [path]: actor.id } };
+	const paths = storedReactionKeys(input.reaction).map((key) => `reactions.${key}`);
+	const update = input.on
+		? { $addToSet: { [paths[0]!]: actor.id } }
+		: { $pull: Object.fromEntries(paths.map((path) => [path, actor.id])) };
 	const updated = await Message.findOneAndUpdate(
 		{ channelId: oid(channel.id), seq: input.seq, deletedAt: null },
 		update,

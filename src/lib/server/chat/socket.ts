@@ -1,4 +1,3 @@
-import { config } from '../config';
 import type { z } from 'zod';
 import type {
 	Ack,
@@ -10,23 +9,13 @@ import type {
 import * as schemas from '$lib/schemas/chat';
 import { messages } from '$lib/i18n';
 import type { Actor } from '../auth/permissions';
-import { RateLimiter } from '../realtime/rate-limit';
-import type { IO } from '../realtime/io';
+import type { AppSocket, IO } from '../realtime/io';
 import { errorFields, log } from '../log';
 import * as chat from './index';
 
-type AppSocket = Parameters<Parameters<IO['on']>[1]>[0];
-
-/**
- * Message floods: a burst of 10, then one per second per member (across their tabs on this
- * instance). CHAT_RATE_LIMIT=off lifts it for load tests and benchmarks only.
- */
-const sendLimiter = new RateLimiter(10, 1);
-// Typing and reads are cheap but broadcast: a few per second per socket are plenty.
-const typingLimiter = new RateLimiter(5, 2);
-const rateLimitOn = () => config().CHAT_RATE_LIMIT === 'on';
-
 const room = chat.channelRoom;
+const channelPrefix = room('');
+const watchPrefix = chat.watchRoom('');
 
 function actorOf(data: SocketData): Actor & { displayName: string } {
 	return {
@@ -43,9 +32,10 @@ function refusal(data: SocketData, code: AckErrorCode, reason: string): Ack<neve
 }
 
 /**
- * Runs one acknowledged event: validates the payload with the schema, runs the action and
- * answers with its result or a localised error. A missing or non-function ack is tolerated
- * (the event is then ignored) so malformed clients cannot crash the handler.
+ * Runs one acknowledged event (its rate limit was counted before, in realtime/gate.ts):
+ * validates the payload with the schema, runs the action and answers with its result or a
+ * localised error. A missing or non-function ack is tolerated (the event is then ignored) so
+ * malformed clients cannot crash the handler.
  */
 function handle<S extends z.ZodType, T>(
 	socket: AppSocket,
@@ -99,14 +89,23 @@ function schedulePresence(io: IO, channelId: string) {
 	);
 }
 
-/** The chat's socket events. Permission is checked on every event, not only on join. */
+const mayRead = (actor: Actor, channelId: string) =>
+	chat.requireChannel(actor, channelId).then(
+		() => true,
+		() => false
+	);
+
+/**
+ * The chat's socket events. Permission is checked on every event, not only on join, with the
+ * member's rights as they are now (socket.data follows every change, see realtime/rights.ts).
+ */
 export function chatHandler(io: IO, socket: AppSocket): void {
-	const actor = actorOf(socket.data);
+	const actor = () => actorOf(socket.data);
 
 	socket.on(
 		'channel:join',
 		handle(socket, schemas.channelRef, async ({ channelId }) => {
-			await chat.requireChannel(actor, channelId);
+			await chat.requireChannel(actor(), channelId);
 			await socket.join(room(channelId));
 			schedulePresence(io, channelId);
 			// The client fetches what it misses with message:history (afterSeq) right after.
@@ -128,14 +127,8 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 		handle(socket, schemas.watchChannels, async ({ channelIds }) => {
 			// Only readable channels; the others are silently left out (no existence leak).
 			const allowed: string[] = [];
-			for (const id of new Set(channelIds)) {
-				const ok = await chat.requireChannel(actor, id).then(
-					() => true,
-					() => false
-				);
-				if (ok) allowed.push(id);
-			}
-			for (const r of socket.rooms) if (r.startsWith('channel-watch:')) await socket.leave(r);
+			for (const id of new Set(channelIds)) if (await mayRead(actor(), id)) allowed.push(id);
+			for (const r of socket.rooms) if (r.startsWith(watchPrefix)) await socket.leave(r);
 			await socket.join(allowed.map(chat.watchRoom));
 			return { channelIds: allowed };
 		})
@@ -144,30 +137,28 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 	socket.on(
 		'channel:read',
 		handle(socket, schemas.markRead, async ({ channelId, seq }) => ({
-			lastReadSeq: await chat.markRead(actor, channelId, seq)
+			lastReadSeq: await chat.markRead(actor(), channelId, seq)
 		}))
 	);
 
 	socket.on(
 		'message:send',
 		handle(socket, schemas.sendMessage, async (input) => {
-			if (rateLimitOn() && !sendLimiter.take(actor.id))
-				throw new chat.ChatError('rate_limited', 'rate_limited');
 			// Stored first, then broadcast; a retried clientId was broadcast the first time.
-			return (await chat.postMessage(actor, input)).message;
+			return (await chat.postMessage(actor(), input)).message;
 		})
 	);
 
 	socket.on(
 		'message:history',
-		handle(socket, schemas.historyRequest, (input) => chat.history(actor, input))
+		handle(socket, schemas.historyRequest, (input) => chat.history(actor(), input))
 	);
 
 	// Edits, deletions and reactions: stored first, then the message as it is now goes to the room.
 	const thenBroadcast =
 		<I>(change: (actor: Actor, input: I) => Promise<ChatMessageDto>) =>
 		async (input: I) => {
-			const message = await change(actor, input);
+			const message = await change(actor(), input);
 			chat.broadcastUpdate(message);
 			return message;
 		};
@@ -183,17 +174,18 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 
 	const typing = (state: boolean) => async (payload: unknown) => {
 		const parsed = schemas.channelRef.safeParse(payload);
-		if (!parsed.success || !typingLimiter.take(socket.id)) return;
+		if (!parsed.success) return;
 		const { channelId } = parsed.data;
+		const me = actor();
 		try {
-			await chat.requireChannel(actor, channelId, 'channel:write');
+			await chat.requireChannel(me, channelId, 'channel:write');
 		} catch {
 			return; // ephemeral: a refused typing signal is simply dropped
 		}
 		socket.to(room(channelId)).emit('typing:update', {
 			channelId,
-			memberId: actor.id,
-			name: actor.displayName,
+			memberId: me.id,
+			name: me.displayName,
 			typing: state
 		});
 	};
@@ -202,6 +194,27 @@ export function chatHandler(io: IO, socket: AppSocket): void {
 
 	socket.on('disconnecting', () => {
 		for (const r of socket.rooms)
-			if (r.startsWith('channel:')) schedulePresence(io, r.slice('channel:'.length));
+			if (r.startsWith(channelPrefix)) schedulePresence(io, r.slice(channelPrefix.length));
 	});
+}
+
+/**
+ * After a rights change (realtime/rights.ts): leaves channel rooms the member may no longer
+ * read, so their broadcasts stop at once; a tab that follows channel activity for unread
+ * badges now also follows the channels the member may newly read.
+ */
+export async function refreshChatRooms(socket: AppSocket): Promise<void> {
+	const actor = actorOf(socket.data);
+	let watching = false;
+	for (const name of [...socket.rooms]) {
+		const watched = name.startsWith(watchPrefix);
+		if (!watched && !name.startsWith(channelPrefix)) continue;
+		watching ||= watched;
+		const channelId = name.slice((watched ? watchPrefix : channelPrefix).length);
+		if (await mayRead(actor, channelId)) continue;
+		await socket.leave(name);
+		if (!watched) schedulePresence(socket.nsp.server, channelId);
+	}
+	if (watching)
+		await socket.join((await chat.listChannels(actor)).map((c) => chat.watchRoom(c.id)));
 }

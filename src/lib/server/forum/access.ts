@@ -43,6 +43,37 @@ export const postsInCategory = (actor: Actor, category: CategoryLean) =>
 export const moderatesCategory = (actor: Actor, category: CategoryLean) =>
 	can(actor, 'forum:moderate', category);
 
+/**
+ * Why the member may not write in a thread (reply, or edit their own posts), or null: they must
+ * be allowed to post in the category, and the thread must be open unless they moderate it.
+ */
+export function writeRefusal(
+	actor: Actor,
+	category: CategoryLean,
+	thread: { locked: boolean }
+): 'category_forbidden' | 'locked' | null {
+	if (!postsInCategory(actor, category)) return 'category_forbidden';
+	if (thread.locked && !moderatesCategory(actor, category)) return 'locked';
+	return null;
+}
+
+/** What the thread page offers the member, by the rules the services refuse by. */
+export function threadPermissions(
+	actor: Actor,
+	category: CategoryLean,
+	thread: { locked: boolean }
+) {
+	const moderate = moderatesCategory(actor, category);
+	const refusal = writeRefusal(actor, category, thread);
+	return {
+		reply: refusal === null,
+		/** Why not, for the notice in place of the reply form. */
+		replyRefusal: refusal,
+		editOwnPosts: moderate || refusal === null,
+		editAllPosts: moderate
+	};
+}
+
 export async function loadCategory(id: string): Promise<CategoryLean | null> {
 	if (!isObjectId(id)) return null;
 	return ForumCategory.findById(oid(id)).lean<CategoryLean>();

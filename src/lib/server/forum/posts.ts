@@ -3,7 +3,8 @@ import { trusted } from 'mongoose';
 import type { ForumPostDto } from '$lib/realtime/events';
 import type { Actor } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
-import { ForumPost, Member, reactionKeys, type ForumPostDoc } from '../db/models';
+import { readReactions } from '$lib/reactions';
+import { ForumPost, Member, type ForumPostDoc } from '../db/models';
 import { settle, type Result } from '../result';
 import { loadReadableThread, moderatesCategory, refusal } from './access';
 
@@ -41,11 +42,6 @@ export async function authorsOf(
 
 export function toPostDto(post: PostLean, authors: Authors, showHidden = false): ForumPostDto {
 	const author = authors.get(post.authorId.toString());
-	const reactions: Record<string, string[]> = {};
-	for (const key of reactionKeys) {
-		const ids = post.reactions?.[key] ?? [];
-		if (ids.length > 0) reactions[key] = ids.map((id) => id.toString());
-	}
 	return {
 		id: post._id.toString(),
 		threadId: post.threadId.toString(),
@@ -60,7 +56,7 @@ export function toPostDto(post: PostLean, authors: Authors, showHidden = false):
 		hidden: post.hidden,
 		hiddenReason: post.hidden ? post.hiddenReason : '',
 		quotedPostId: post.quotedPostId ? post.quotedPostId.toString() : null,
-		reactions
+		reactions: readReactions(post.reactions)
 	};
 }
 

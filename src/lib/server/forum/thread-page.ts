@@ -7,6 +7,7 @@ import { settle, type Result } from '../result';
 import {
 	loadReadableThread,
 	moderatesCategory,
+	threadPermissions,
 	type CategoryLean,
 	type ThreadLean
 } from './access';
@@ -44,6 +45,8 @@ export interface ThreadPageDto {
 	moveTargets: CategoryDto[];
 	/** The post the member chose to quote in the reply form. */
 	quote: { postId: string; number: number; text: string } | null;
+	/** What the page offers the member, by the rules the services refuse by. */
+	may: ReturnType<typeof threadPermissions>;
 }
 
 /** A thread page, or where to go instead (a merged thread, the first unread post). */
@@ -192,6 +195,7 @@ export function openThread(
 				category: categoryDto,
 				view,
 				moveTargets,
+				may: threadPermissions(actor, category, thread),
 				quote
 			}
 		};

@@ -14,7 +14,8 @@ import {
 	moderatesCategory,
 	postsInCategory,
 	readsCategory,
-	refusal
+	refusal,
+	writeRefusal
 } from './access';
 import { recordReply, refreshCategory, touchThread } from './counters';
 import { emitPost } from './live';
@@ -105,8 +106,8 @@ export function replyToThread(
 ): Promise<Result<ForumPostDto>> {
 	return settle(async () => {
 		const { thread, category } = await loadReadableThread(actor, input.threadId);
-		if (!postsInCategory(actor, category)) throw refusal('category_forbidden');
-		if (thread.locked && !moderatesCategory(actor, category)) throw refusal('locked');
+		const refused = writeRefusal(actor, category, thread);
+		if (refused) throw refusal(refused);
 		let quotedPostId: Types.ObjectId | null = null;
 		if (input.quotedPostId) {
 			const quoted = isObjectId(input.quotedPostId)
@@ -159,10 +160,8 @@ export function editPost(
 		const moderator = moderatesCategory(actor, category);
 		const own = post.authorId.toString() === actor.id;
 		if (!own && !moderator) throw refusal('not_author');
-		if (own && !moderator) {
-			if (!postsInCategory(actor, category)) throw refusal('category_forbidden');
-			if (thread.locked) throw refusal('locked');
-		}
+		const refused = moderator ? null : writeRefusal(actor, category, thread);
+		if (refused) throw refusal(refused);
 		if (input.body === post.source) return postDto(post, moderator);
 		const content = rendered(input.body, post.number === 1 ? thread.title : '');
 		const now = new Date();

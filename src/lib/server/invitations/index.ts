@@ -254,6 +254,61 @@ export async function resendInvitation(
 	return ok(null);
 }
 
+/** A guest invitation for one workshop, sent on behalf of the workshops service. */
+export interface WorkshopGuestInvitation {
+	email: string;
+	displayName: string;
+	municipalityId: string | null;
+	workshopId: string;
+	tandemOf: string;
+	invitedBy: string;
+	/** The mail without its link, which is made here from the token. */
+	mail: (link: string) => { subject: string; text: string; linkLabel: string };
+	origin: string;
+}
+
+/**
+ * Issues a single-use link that creates a supervisor account scoped to one workshop. The
+ * workshops service decides who may send it; the link and its expiry work as for any invitation.
+ */
+export async function issueWorkshopInvitation(
+	input: WorkshopGuestInvitation
+): Promise<Result<{ id: string }>> {
+	const email = input.email.toLowerCase().trim();
+	const token = generateToken();
+	const created = await Invitation.create({
+		tokenHash: hashToken(token),
+		email,
+		displayName: input.displayName,
+		roles: ['supervisor'],
+		municipalityId: input.municipalityId ? oid(input.municipalityId) : null,
+		invitedBy: oid(input.invitedBy),
+		workshopId: oid(input.workshopId),
+		tandemOf: oid(input.tandemOf),
+		expiresAt: new Date(Date.now() + invitationLifetimeMs)
+	});
+	const link = `${input.origin}/invite/${token}`;
+	try {
+		await sendMail({ to: email, link, ...input.mail(link) });
+	} catch {
+		await Invitation.deleteOne({ _id: created._id });
+		return mailFailed('email');
+	}
+	return ok({ id: created._id.toString() });
+}
+
+type AcceptedListener = (accepted: {
+	memberId: string;
+	workshopId: string;
+	tandemOf: string | null;
+	invitedBy: string;
+}) => Promise<void>;
+const acceptedListeners: AcceptedListener[] = [];
+/** The workshops service puts an accepted guest on the roster of their workshop. */
+export function onWorkshopInvitationAccepted(listener: AcceptedListener): void {
+	acceptedListeners.push(listener);
+}
+
 export type TokenCheck =
 	| { status: 'valid'; email: string; displayName: string }
 	| { status: 'invalid' | 'expired' | 'accepted' | 'revoked' };
@@ -289,7 +344,7 @@ const linkRefused = (reason: keyof typeof linkRefusals) =>
 export async function acceptInvitation(
 	token: string,
 	input: { displayName: string; password: string; locale: Locale }
-): Promise<Result<{ memberId: string }>> {
+): Promise<Result<{ memberId: string; workshopId: string | null }>> {
 	const check = await checkInvitationToken(token);
 	if (check.status !== 'valid') return linkRefused(check.status);
 	const now = new Date();
@@ -319,7 +374,15 @@ export async function acceptInvitation(
 			locale: input.locale
 		});
 		await Invitation.updateOne({ _id: inv._id }, { $set: { memberId: oid(memberId) } });
-		return ok({ memberId });
+		if (inv.workshopId)
+			for (const listener of acceptedListeners)
+				await listener({
+					memberId,
+					workshopId: inv.workshopId.toString(),
+					tandemOf: inv.tandemOf?.toString() ?? null,
+					invitedBy: inv.invitedBy.toString()
+				});
+		return ok({ memberId, workshopId: inv.workshopId?.toString() ?? null });
 	} catch (err) {
 		await Invitation.updateOne({ _id: inv._id }, { $set: { usedAt: null } });
 		throw err;

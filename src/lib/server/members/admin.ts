@@ -2,7 +2,7 @@ import { Types, trusted } from 'mongoose';
 import { record } from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import { invalidateMemberSessions } from '../auth/sessions';
-import { getIO } from '../realtime/io';
+import { refreshMemberSockets } from '../realtime/rights';
 import { isObjectId, oid } from '../db/ids';
 import { Cohort, Member, type Role } from '../db/models';
 import { ok, refused, type Result } from '../result';
@@ -103,23 +103,6 @@ export async function getMemberForAdmin(actor: Actor, id: string): Promise<Resul
 }
 
 /**
- * Live sockets keep roles and cohorts from their handshake; after a change they must not act on
- * the old ones. Sockets of this process are updated in place; sockets on other instances
- * (Redis adapter) are dropped, and come back with fresh data when the page is reloaded.
- */
-async function refreshLiveSockets(
-	memberId: string,
-	patch: { roles?: Role[]; cohortIds?: string[] }
-): Promise<void> {
-	const io = getIO();
-	if (!io) return;
-	for (const socket of await io.in(`user:${memberId}`).fetchSockets()) {
-		if ('conn' in socket) Object.assign(socket.data, patch);
-		else socket.disconnect(true);
-	}
-}
-
-/**
  * The member an admin change is about, once the actor may manage members; the change itself
  * then runs, and is audited with its summary. A refusal writes and records nothing.
  */
@@ -154,7 +137,7 @@ export function setRoles(
 			return refused('invalid', 'admin.members.ownAdminRole', 'roles');
 		const roles = [...new Set(input.roles)];
 		await Member.updateOne({ _id: oid(member.id) }, { $set: { roles } });
-		await refreshLiveSockets(member.id, { roles });
+		await refreshMemberSockets(member.id);
 		return ok({
 			row: { ...member, roles },
 			summary: `${member.roles.join(',') || '—'} -> ${roles.join(',') || '—'}`
@@ -174,7 +157,7 @@ export function setCohorts(
 			: -1;
 		if (found !== ids.length) return refused('invalid', 'validation.invalidId', 'cohortIds');
 		await Member.updateOne({ _id: oid(member.id) }, { $set: { cohortIds: ids.map(oid) } });
-		await refreshLiveSockets(member.id, { cohortIds: ids });
+		await refreshMemberSockets(member.id);
 		return ok({ row: { ...member, cohortIds: ids }, summary: `${ids.length}` });
 	});
 }
@@ -195,6 +178,7 @@ export function setActive(
 			{ $set: { deactivatedAt: input.active ? null : new Date() } }
 		);
 		if (!input.active) await invalidateMemberSessions(member.id);
+		await refreshMemberSockets(member.id);
 		return ok({
 			row: { ...member, active: input.active },
 			summary: input.active ? 'reactivated' : 'deactivated'

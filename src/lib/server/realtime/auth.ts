@@ -3,10 +3,7 @@ import type { Socket } from 'socket.io';
 import * as auth from '../auth';
 import { config } from '../config';
 import { isDatabaseUnavailableError } from '../db';
-import { RateLimiter } from './rate-limit';
-
-// 20 connection attempts at once per address, then 5 per second: reconnect storms pass, floods do not.
-const connectLimiter = new RateLimiter(20, 5);
+import * as limits from '../limits';
 
 function expectedOrigin(headers: Socket['handshake']['headers']): string | null {
 	const configured = config().ORIGIN;
@@ -23,7 +20,7 @@ function expectedOrigin(headers: Socket['handshake']['headers']): string | null 
  */
 export async function authenticateSocket(socket: Socket, next: (err?: Error) => void) {
 	const { headers, address } = socket.handshake;
-	if (config().SOCKET_CONNECT_LIMIT === 'on' && !connectLimiter.take(address)) {
+	if (config().SOCKET_CONNECT_LIMIT === 'on' && !(await limits.take('socketConnect', address))) {
 		return next(new Error('rate_limited'));
 	}
 

@@ -1,19 +1,30 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import { createClient } from 'redis';
 import { config } from '../config';
 import { errorFields, log } from '../log';
-import { chatHandler } from '../chat/socket';
-import { forumHandlers } from '../forum/socket';
+import { createRedisClient } from '../redis';
+import { chatHandler, refreshChatRooms } from '../chat/socket';
+import { forumHandlers, refreshThreadRooms } from '../forum/socket';
 import { authenticateSocket } from './auth';
-import { getIO, type IO } from './io';
+import { eventGate } from './gate';
+import { getIO, type AppSocket, type IO } from './io';
+import { listenForRightsChanges, onRightsChange, type RoomRefresher } from './rights';
 
 export { getIO } from './io';
-export { RateLimiter } from './rate-limit';
+export { refreshMemberSockets } from './rights';
 
-type ConnectionHandler = (io: IO, socket: Parameters<Parameters<IO['on']>[1]>[0]) => void;
+interface Domain {
+	/** Adds the domain's event handlers to a new socket. */
+	handle: (io: IO, socket: AppSocket) => void;
+	/** Brings the domain's rooms in line with the member's rights after they changed. */
+	refreshRooms: RoomRefresher;
+}
 
-/** Each domain (chat, forum, notifications) adds its socket event handlers here. */
-const handlers: ConnectionHandler[] = [chatHandler, forumHandlers];
+/** Each domain with socket events (chat, forum) adds itself here. */
+const domains: Domain[] = [
+	{ handle: chatHandler, refreshRooms: refreshChatRooms },
+	{ handle: forumHandlers, refreshRooms: refreshThreadRooms }
+];
+for (const domain of domains) onRightsChange(domain.refreshRooms);
 
 const registered = Symbol.for('netzwerk.io.registered');
 
@@ -31,21 +42,19 @@ export function register(io: IO | undefined = getIO()): void {
 	if (REDIS_URL) void attachRedisAdapter(io, REDIS_URL);
 
 	io.use(authenticateSocket);
+	listenForRightsChanges(io);
 	io.on('connection', (socket) => {
 		// Personal rooms: notifications reach every tab, logout reaches exactly one session.
 		void socket.join([`user:${socket.data.memberId}`, `session:${socket.data.sessionId}`]);
-		for (const handler of handlers) handler(io, socket);
+		socket.use(eventGate(socket));
+		for (const domain of domains) domain.handle(io, socket);
 	});
 }
 
 async function attachRedisAdapter(io: IO, url: string) {
-	const pub = createClient({ url });
-	const sub = pub.duplicate();
-	for (const client of [pub, sub]) {
-		client.on('error', (err) =>
-			log.warn('Redis error; Socket.IO messages between instances wait for it', errorFields(err))
-		);
-	}
+	const meanwhile = 'Socket.IO messages between instances wait for it';
+	const pub = createRedisClient(url, meanwhile);
+	const sub = createRedisClient(url, meanwhile);
 	try {
 		await Promise.all([pub.connect(), sub.connect()]);
 		io.adapter(createAdapter(pub, sub));

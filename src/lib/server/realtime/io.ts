@@ -1,10 +1,17 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from '$lib/realtime/events';
 
-export type IO = Server<
+/** Events between app instances (through the Redis adapter). */
+export interface InterServerEvents {
+	/** Apply a member's current rights to their sockets here; answers when done. */
+	'member:rights': (memberId: string, done: (applied: number) => void) => void;
+}
+
+export type IO = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<
 	ClientToServerEvents,
 	ServerToClientEvents,
-	Record<string, never>,
+	InterServerEvents,
 	SocketData
 >;
 

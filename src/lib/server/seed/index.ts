@@ -1,10 +1,11 @@
-import { Types } from 'mongoose';
+import { trusted, Types } from 'mongoose';
 import { seedChat } from '../chat/seed';
 import { ensureCohortChannel } from '../cohorts';
 import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
 import { seedForum } from '../forum/seed';
+import { seedWorkshops } from '../workshops';
 import { log } from '../log';
 import { createMember } from '../members';
 import { slugify } from '../text';
@@ -22,7 +23,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum];
+const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum, seedWorkshops];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it
@@ -84,27 +85,42 @@ export async function seedDemoNetwork(): Promise<{ email: string; roles: string[
 
 /**
  * On a first start on the embedded database (no MONGODB_URI, no members yet) the demo network
- * is loaded and its logins printed. SEED_DEMO=always seeds any database, never turns it off.
+ * is loaded; on every start where it is present, its logins are printed, so whoever runs
+ * `npm start` sees how to sign in. SEED_DEMO=always seeds any database, never turns it off.
  */
 export async function ensureDemoData(mode: 'auto' | 'always' | 'never'): Promise<void> {
 	if (mode === 'never') return;
 	if (mode === 'auto' && config().MONGODB_URI) return;
-	if (mode === 'auto' && (await Member.estimatedDocumentCount()) > 0) return;
+	if (mode === 'auto' && (await Member.estimatedDocumentCount()) > 0) {
+		const demoEmails = members.map((m) => m.email);
+		const present = new Set(
+			(await Member.find({ email: trusted({ $in: demoEmails }) }, { email: 1 }).lean()).map(
+				(m) => m.email
+			)
+		);
+		if (present.size > 0) printDemoLogins(members.filter((m) => present.has(m.email)));
+		return;
+	}
 	const logins = await seedDemoNetwork();
 	log.info('Demo network loaded', { members: logins.length });
 	printDemoLogins(logins);
 }
 
 export function printDemoLogins(logins: { email: string; roles: string[] }[]) {
-	const pick = (role: string) => logins.find((l) => l.roles.includes(role))?.email;
+	const pick = (test: (roles: string[]) => boolean) => logins.find((l) => test(l.roles))?.email;
+	const rows: [string, string | undefined][] = [
+		['Admin', pick((r) => r.includes('admin'))],
+		['Organisation', pick((r) => r.includes('organiser'))],
+		['Moderation', pick((r) => r.includes('moderator'))],
+		['Alumna', pick((r) => r.includes('alumni') && !r.includes('moderator'))],
+		['Fachvorgesetzte', pick((r) => r.includes('supervisor'))]
+	];
 	const lines = [
 		'',
-		'Demo-Zugänge (Passwort für alle: ' + demoPassword + '):',
-		`  Admin:              ${pick('admin')}`,
-		`  Organisation:       ${pick('organiser')}`,
-		`  Moderation:         ${pick('moderator')}`,
-		`  Alumna (Durchgang 1): ${logins.find((l) => l.roles.includes('alumni') && !l.roles.includes('moderator'))?.email}`,
-		`  Fachvorgesetzte:    ${pick('supervisor')}`,
+		`Demo-Zugänge (Passwort für alle, sofern nicht geändert: ${demoPassword}):`,
+		...rows
+			.filter(([, email]) => email)
+			.map(([role, email]) => `  ${(role + ':').padEnd(17)} ${email}`),
 		''
 	];
 	process.stdout.write(lines.join('\n') + '\n');

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { cursorParam } from '$lib/paging';
 import { objectId } from '$lib/schemas/fields';
 import { requirePermission } from '$lib/server/auth/guards';
 import * as forum from '$lib/server/forum';
@@ -9,8 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = requirePermission(locals, url, 'moderation:view');
-	const cursor = url.searchParams.get('cursor');
-	return { reports: await forum.listOpenReports(member, { cursor }) };
+	return { reports: await forum.listOpenReports(member, { cursor: cursorParam(url) }) };
 };
 
 const reportAction = (outcome: 'resolved' | 'dismissed') =>

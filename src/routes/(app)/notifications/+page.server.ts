@@ -1,21 +1,16 @@
 import { redirect } from '@sveltejs/kit';
 import { z } from 'zod';
+import { cursorParam } from '$lib/paging';
 import { objectId } from '$lib/schemas/fields';
 import * as auth from '$lib/server/auth';
 import * as notifications from '$lib/server/notifications';
+import { safeRedirectPath } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
-
-const cursorSchema = objectId.nullable().catch(null);
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = auth.requireMember(locals, url);
-	const cursor = cursorSchema.parse(url.searchParams.get('cursor'));
-	return notifications.listNotifications(member.id, cursor);
+	return notifications.listNotifications(member.id, cursorParam(url));
 };
-
-/** Only same-site paths are followed (links are written by the app, but be strict anyway). */
-const sameSitePath = (link: string) =>
-	link.startsWith('/') && !link.startsWith('//') ? link : '/notifications';
 
 export const actions = {
 	/** Marks one notification read and follows its link (works without JavaScript). */
@@ -24,7 +19,8 @@ export const actions = {
 		const form = z.object({ id: objectId }).safeParse(Object.fromEntries(await request.formData()));
 		if (!form.success) redirect(303, '/notifications');
 		const link = await notifications.openNotification(member.id, form.data.id);
-		redirect(303, link ? sameSitePath(link) : '/notifications');
+		// Links are written by the app, but only same-site paths are followed all the same.
+		redirect(303, safeRedirectPath(link, '/notifications'));
 	},
 	readAll: async ({ locals, url }) => {
 		const member = auth.requireMember(locals, url);

@@ -96,12 +96,7 @@ export const actions = {
 		const form = await parseForm(event.request, languageSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
 		await members.setLocale(member.id, form.data.locale);
-		event.cookies.set('lang', form.data.locale, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			maxAge: 365 * 24 * 3600
-		});
+		auth.setLocaleCookie(event.cookies, event.url, form.data.locale);
 		redirect(303, '/settings#language');
 	},
 

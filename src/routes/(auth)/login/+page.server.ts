@@ -3,18 +3,12 @@ import { messages } from '$lib/i18n';
 import { loginSchema } from '$lib/schemas/auth';
 import * as auth from '$lib/server/auth';
 import { formError, parseForm } from '$lib/server/forms';
+import { safeRedirectPath } from '$lib/server/redirects';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only same-site paths: an open redirect would make the login page a phishing helper. */
-function safeRedirect(target: string | undefined | null): string {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\')
-		? target
-		: '/';
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.member) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
-	return { redirectTo: safeRedirect(url.searchParams.get('redirectTo')) };
+	if (locals.member) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo')));
+	return { redirectTo: safeRedirectPath(url.searchParams.get('redirectTo')) };
 };
 
 export const actions = {
@@ -40,6 +34,6 @@ export const actions = {
 			request.headers.get('user-agent') ?? ''
 		);
 		auth.setSessionCookie(cookies, url, token, expiresAt);
-		redirect(303, safeRedirect(form.data.redirectTo));
+		redirect(303, safeRedirectPath(form.data.redirectTo));
 	}
 } satisfies Actions;

@@ -1,10 +1,10 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
 import { roles } from './member';
+import { reactionKeys, type ReactionKey } from '$lib/reactions';
 import { defineModel } from './model';
 
-/** The fixed reaction set: a short list keeps the post document small and the UI calm. */
-export const reactionKeys = ['like', 'heart', 'tada', 'laugh', 'thinking', 'eyes'] as const;
-export type ReactionKey = (typeof reactionKeys)[number];
+// The fixed reaction set ($lib/reactions): a short list keeps the post document small.
+export { reactionKeys, type ReactionKey };
 
 const categorySchema = new Schema(
 	{

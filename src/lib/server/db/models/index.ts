@@ -24,3 +24,16 @@ export {
 	type ForumThreadDoc,
 	type ForumPostDoc
 } from './forum';
+export { Job, JobClaim, type JobDoc } from './job';
+export {
+	Workshop,
+	WorkshopRegistration,
+	WorkshopSeat,
+	workshopStates,
+	workshopFormats,
+	agendaMethods,
+	rosterRoles,
+	rsvpAnswers,
+	type WorkshopDoc,
+	type WorkshopRegistrationDoc
+} from './workshop';

@@ -1,8 +1,8 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
+import { roles, type Role } from '$lib/roles';
 import { defineModel } from './model';
 
-export const roles = ['alumni', 'supervisor', 'moderator', 'organiser', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role };
 
 const memberSchema = new Schema(
 	{

@@ -1,3 +1,4 @@
+import { cursorParam } from '$lib/paging';
 import * as audit from '$lib/server/audit';
 import * as auth from '$lib/server/auth';
 import * as respond from '$lib/server/respond';
@@ -5,7 +6,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = auth.requireMember(locals, url);
-	const cursor = url.searchParams.get('cursor');
-	const page = respond.unwrap(await audit.listAuditEntries(actor, { cursor }));
-	return { entries: page.items, nextCursor: page.nextCursor };
+	return { log: respond.unwrap(await audit.auditLogPage(actor, cursorParam(url))) };
 };

@@ -1,3 +1,4 @@
+import { cursorParam } from '$lib/paging';
 import { idSchema, invitationSchema } from '$lib/schemas/members';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const actor = auth.requirePermission(locals, url, 'admin:view');
 	const [page, cohortList, municipalities] = await Promise.all([
-		invitations.listInvitations(actor, { cursor: url.searchParams.get('cursor') }),
+		invitations.listInvitations(actor, { cursor: cursorParam(url) }),
 		cohorts.listCohorts(),
 		cohorts.listMunicipalities()
 	]);

@@ -2,8 +2,9 @@ import { error, redirect } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import * as chat from '$lib/server/chat';
 import { parseForm } from '$lib/server/forms';
+import * as limits from '$lib/server/limits';
 import * as respond from '$lib/server/respond';
-import { settle } from '$lib/server/result';
+import { refused, settle } from '$lib/server/result';
 import { sendForm } from '$lib/schemas/chat';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,9 +42,10 @@ export const actions = {
 		const { member, channel } = await readableChannel(locals, url, params.channel);
 		const parsed = await parseForm(request, sendForm, locals.locale);
 		if (!parsed.ok) return parsed.failure;
-		const sent = await settle(() =>
-			chat.postMessage(member, { ...parsed.data, channelId: channel.id })
-		);
+		// The same flood limit as the socket's message:send (realtime/gate.ts).
+		const sent = (await limits.take('chatSend', member.id))
+			? await settle(() => chat.postMessage(member, { ...parsed.data, channelId: channel.id }))
+			: refused('rate_limited', 'chat.errors.rate_limited');
 		if (!sent.ok) return respond.formFailure(sent.failure, parsed.raw, locals.locale, 'body');
 		redirect(303, `/chat/${channel.slug}`);
 	}

@@ -28,7 +28,7 @@ export const actions = {
 		const member = requirePermission(locals, url, 'forum:view');
 		const form = await parseForm(request, newThreadSchema, locals.locale, ['tags']);
 		if (!form.ok) return form.failure;
-		const created = forum.mayWrite(member.id)
+		const created = (await forum.mayWrite(member.id))
 			? await forum.createThread(member, form.data)
 			: forum.writingTooFast();
 		if (!created.ok)

@@ -1,10 +1,10 @@
-import { requireMember } from '$lib/server/auth/guards';
+import { cursorParam } from '$lib/paging';
 import * as audit from '$lib/server/audit';
+import * as auth from '$lib/server/auth';
 import * as respond from '$lib/server/respond';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = requireMember(locals, url);
-	const cursor = url.searchParams.get('cursor');
-	return { entries: respond.unwrap(await audit.listAuditEntries(actor, { cursor })) };
+	const actor = auth.requireMember(locals, url);
+	return { log: respond.unwrap(await audit.auditLogPage(actor, cursorParam(url))) };
 };

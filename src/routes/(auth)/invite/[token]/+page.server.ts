@@ -30,6 +30,8 @@ export const actions = {
 			request.headers.get('user-agent') ?? ''
 		);
 		auth.setSessionCookie(cookies, url, token, expiresAt);
-		redirect(303, '/settings?welcome=1');
+		// A supervisor invited for one workshop lands on it; everyone else sets up their profile.
+		const { workshopId } = result.value;
+		redirect(303, workshopId ? `/workshops/${workshopId}` : '/settings?welcome=1');
 	}
 } satisfies Actions;

@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from '$lib/roles';
+import { actions, can, type Action, type Actor, type ChannelResource } from './permissions';
+
+/**
+ * The permission table, role by role, without a server or database. The route × role matrices
+ * (tests/integration) prove the routes ask these rules; this proves the rules themselves.
+ */
+const cohort = 'c0ffee000000000000000001';
+const otherCohort = 'c0ffee000000000000000002';
+const actor = (role: Role): Actor => ({ id: `id-${role}`, roles: [role], cohortIds: [cohort] });
+
+const none: Role[] = [];
+const network: Role[] = ['alumni', 'moderator', 'organiser', 'admin'];
+const staff: Role[] = ['organiser', 'admin'];
+const moderators: Role[] = ['moderator', 'admin'];
+
+/** Who may, for the rules that need no resource. */
+const withoutResource: Record<string, Role[]> = {
+	'directory:view': network,
+	'profile:view': network,
+	'profile:edit-own': [...roles],
+	'settings:use': [...roles],
+	'invitation:create': staff,
+	'invitation:manage': staff,
+	'cohort:manage': staff,
+	'municipality:manage': staff,
+	'admin:view': staff,
+	'member:manage': ['admin'],
+	'audit:view': moderators,
+	'channel:list': network,
+	'forum:view': [...roles],
+	'forum:manage': moderators,
+	'moderation:view': moderators
+};
+
+const channels: [string, ChannelResource, Role[]][] = [
+	['own cohort', { kind: 'cohort', cohortId: cohort }, network.concat('supervisor')],
+	['other cohort', { kind: 'cohort', cohortId: otherCohort }, moderators],
+	['general', { kind: 'general', cohortId: null }, network],
+	[
+		'workshop without the member',
+		{ kind: 'workshop', cohortId: null, memberIds: [] },
+		['moderator', ...staff]
+	],
+	['direct without the member', { kind: 'direct', cohortId: null, memberIds: [] }, moderators]
+];
+
+// Alumni read and post, supervisors read only; admins always may, moderators moderate.
+const category = {
+	readRoles: ['alumni', 'supervisor', 'moderator'],
+	postRoles: ['alumni', 'moderator']
+};
+const forumRules: [Action, Role[]][] = [
+	['forum:read', ['alumni', 'supervisor', 'moderator', 'admin']],
+	['forum:post', ['alumni', 'moderator', 'admin']],
+	['forum:moderate', moderators]
+];
+
+const allowedRoles = (allowed: (role: Role) => boolean) => roles.filter(allowed);
+
+describe('can()', () => {
+	it('has a row here for every rule', () => {
+		const covered = [...Object.keys(withoutResource), 'channel:read', 'channel:write'];
+		covered.push(...forumRules.map(([action]) => action));
+		expect(covered.sort()).toEqual([...actions].sort());
+	});
+
+	it.each(Object.entries(withoutResource))('%s: %j', (action, expected) => {
+		expect(allowedRoles((role) => can(actor(role), action as Action))).toEqual(expected);
+	});
+
+	it.each(channels)('reading and writing a channel: %s', (_name, channel, expected) => {
+		for (const action of ['channel:read', 'channel:write'] as const)
+			expect(allowedRoles((role) => can(actor(role), action, channel))).toEqual(
+				roles.filter((r) => expected.includes(r))
+			);
+	});
+
+	it('workshop and direct channels are open to their members', () => {
+		const alumni = actor('alumni');
+		for (const kind of ['workshop', 'direct'] as const)
+			expect(can(alumni, 'channel:write', { kind, cohortId: null, memberIds: [alumni.id] })).toBe(
+				true
+			);
+	});
+
+	it.each(forumRules)('%s in a category: %j', (action, expected) => {
+		expect(allowedRoles((role) => can(actor(role), action, category as never))).toEqual(expected);
+	});
+
+	it('refuses nobody, a rule without its resource, and an unknown action', () => {
+		expect(can(null, 'settings:use')).toBe(false);
+		expect(can(undefined, 'settings:use')).toBe(false);
+		expect(can(actor('admin'), 'forum:read')).toBe(false);
+		expect(can(actor('admin'), 'channel:read')).toBe(false);
+		expect(can(actor('admin'), 'nonsense' as Action)).toBe(false);
+		expect(can({ ...actor('alumni'), roles: none }, 'forum:view')).toBe(false);
+	});
+});

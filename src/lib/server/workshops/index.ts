@@ -1,0 +1,32 @@
+export { guestAccessEnds, type RosterEntry } from './access';
+export {
+	createWorkshop,
+	updateWorkshop,
+	changeWorkshopState,
+	onWorkshopChange,
+	type WorkshopInput,
+	type WorkshopState,
+	type WorkshopChange
+} from './lifecycle';
+export { seedWorkshops } from './seed';
+export { answerRsvp, onPromotion, type MyRegistrationDto, type RsvpAnswer } from './registration';
+export {
+	listWorkshops,
+	getWorkshopPage,
+	getWorkshopForEdit,
+	type WorkshopSummaryDto,
+	type WorkshopPageDto,
+	type ParticipantDto,
+	type AgendaItemDto,
+	type WorkshopLists
+} from './page';
+export { inviteSupervisor, type SupervisorInvitationInput } from './guests';
+export { startWorkshops } from './start';
+export {
+	changeAgenda,
+	proposeTopic,
+	getAgendaForEdit,
+	type AgendaEditDto,
+	type AgendaItemInput,
+	type AgendaChange
+} from './agenda';

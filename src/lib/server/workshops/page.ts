@@ -1,0 +1,250 @@
+import type { Types } from 'mongoose';
+import { trusted } from 'mongoose';
+import { can, hasRole, type Actor } from '../auth/permissions';
+import { oid } from '../db/ids';
+import { Cohort, Member, Municipality, Workshop, WorkshopRegistration } from '../db/models';
+import { ok, type Result } from '../result';
+import { loadWorkshopFor, resourceOf, type RosterEntry, type WorkshopLean } from './access';
+import { nextStates, type WorkshopState } from './lifecycle';
+import { myRegistration, type MyRegistrationDto } from './registration';
+import { seatsTaken } from './seats';
+import { workshopFormValues } from './form-values';
+
+export interface WorkshopSummaryDto {
+	id: string;
+	number: number | null;
+	title: string;
+	startsAt: string;
+	endsAt: string;
+	timeZone: string;
+	format: 'online' | 'onsite' | 'hybrid';
+	state: WorkshopState;
+	capacity: number;
+	seatsTaken: number;
+	myAnswer: 'yes' | 'maybe' | 'no' | null;
+	myStatus: 'confirmed' | 'waitlisted' | 'none' | null;
+}
+
+export interface ParticipantDto {
+	id: string;
+	displayName: string;
+	municipality: string | null;
+	role: 'participant' | 'supervisor' | 'observer' | 'organiser';
+	status: 'confirmed' | 'waitlisted' | 'none';
+}
+
+export interface AgendaItemDto {
+	id: string;
+	kind: 'section' | 'item';
+	title: string;
+	/** Derived from the workshop's start and the durations before it. */
+	startsAt: string;
+	durationMinutes: number;
+	speaker: string;
+	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
+}
+
+export interface WorkshopPageDto extends WorkshopSummaryDto {
+	agenda: AgendaItemDto[];
+	/** Minutes the agenda runs past the workshop's end (0 when it fits). */
+	agendaOverrunMinutes: number;
+	descriptionHtml: string;
+	onlineUrl: string | null;
+	address: string;
+	supervisorSeats: number;
+	registrationDeadline: string | null;
+	deadlinePassed: boolean;
+	audience: { id: string; name: string }[];
+	organisers: string[];
+	waitlistCount: number;
+	my: MyRegistrationDto;
+	/** The roster, for those who may see it; null otherwise. */
+	participants: ParticipantDto[] | null;
+	flags: {
+		mayManage: boolean;
+		mayAnswer: boolean;
+		mayInviteSupervisor: boolean;
+		mayPropose: boolean;
+		nextStates: WorkshopState[];
+	};
+}
+
+function summaryOf(
+	w: WorkshopLean,
+	taken: number,
+	entry: Pick<RosterEntry, 'answer' | 'status'> | null
+): WorkshopSummaryDto {
+	return {
+		id: w._id.toString(),
+		number: w.number ?? null,
+		title: w.title,
+		startsAt: w.startsAt.toISOString(),
+		endsAt: w.endsAt.toISOString(),
+		timeZone: w.timeZone,
+		format: w.format as WorkshopSummaryDto['format'],
+		state: w.state as WorkshopState,
+		capacity: w.capacity,
+		seatsTaken: taken,
+		myAnswer: entry?.answer ?? null,
+		myStatus: entry?.status ?? null
+	};
+}
+
+export interface WorkshopLists {
+	upcoming: WorkshopSummaryDto[];
+	past: WorkshopSummaryDto[];
+	drafts: WorkshopSummaryDto[];
+}
+
+/** The workshops the actor may see: upcoming (soonest first), past (latest first), drafts. */
+export async function listWorkshops(
+	actor: Actor,
+	now = new Date()
+): Promise<Result<WorkshopLists>> {
+	const lists: WorkshopLists = { upcoming: [], past: [], drafts: [] };
+	if (!can(actor, 'workshop:list')) return ok(lists);
+	const entries = await WorkshopRegistration.find(
+		{ memberId: oid(actor.id) },
+		{ workshopId: 1, role: 1, answer: 1, status: 1, waitlistedAt: 1 }
+	).lean();
+	const entryOf = new Map(
+		entries.map((e) => [e.workshopId.toString(), e as unknown as RosterEntry])
+	);
+	const staff = hasRole(actor, 'organiser', 'admin');
+	const candidates = await Workshop.find(
+		staff
+			? {}
+			: {
+					$or: [
+						{ audienceCohortIds: trusted({ $in: actor.cohortIds.map(oid) }) },
+						{ _id: trusted({ $in: entries.map((e) => e.workshopId) }) }
+					]
+				}
+	)
+		.sort({ startsAt: 1 })
+		.lean<WorkshopLean[]>();
+	for (const w of candidates) {
+		const entry = entryOf.get(w._id.toString()) ?? null;
+		if (!can(actor, 'workshop:view', resourceOf(w, entry, now))) continue;
+		const summary = summaryOf(w, await seatsTaken(w._id), entry);
+		if (w.state === 'draft') lists.drafts.push(summary);
+		else if (w.endsAt >= now && w.state !== 'archived') lists.upcoming.push(summary);
+		else lists.past.unshift(summary);
+	}
+	return ok(lists);
+}
+
+/** Items follow one another: each starts when the ones before it have taken their time. */
+function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOverrunMinutes'> {
+	let at = w.startsAt.getTime();
+	const agenda = w.agenda.map((item) => {
+		const dto: AgendaItemDto = {
+			id: item._id.toString(),
+			kind: item.kind as AgendaItemDto['kind'],
+			title: item.title,
+			startsAt: new Date(at).toISOString(),
+			durationMinutes: item.durationMinutes,
+			speaker: item.speaker,
+			method: item.method as AgendaItemDto['method']
+		};
+		at += item.durationMinutes * 60_000;
+		return dto;
+	});
+	return {
+		agenda,
+		agendaOverrunMinutes: Math.max(0, Math.round((at - w.endsAt.getTime()) / 60_000))
+	};
+}
+
+async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDto[]> {
+	const rows = await WorkshopRegistration.find(
+		{ workshopId, status: trusted({ $in: ['confirmed', 'waitlisted'] }) },
+		{ memberId: 1, role: 1, status: 1 }
+	).lean();
+	const organisers = await WorkshopRegistration.find(
+		{ workshopId, role: 'organiser' },
+		{ memberId: 1, role: 1, status: 1 }
+	).lean();
+	const all = [
+		...rows,
+		...organisers.filter((o) => !rows.some((r) => r.memberId.equals(o.memberId)))
+	];
+	const members = await Member.find(
+		{ _id: trusted({ $in: all.map((r) => r.memberId) }) },
+		{ displayName: 1, municipalityId: 1 }
+	).lean();
+	const municipalities = await Municipality.find(
+		{ _id: trusted({ $in: members.map((m) => m.municipalityId).filter(Boolean) }) },
+		{ name: 1 }
+	).lean();
+	const townOf = new Map(municipalities.map((m) => [m._id.toString(), m.name]));
+	const memberOf = new Map(members.map((m) => [m._id.toString(), m]));
+	return all
+		.map((r) => {
+			const m = memberOf.get(r.memberId.toString());
+			return {
+				id: r.memberId.toString(),
+				displayName: m?.displayName ?? '',
+				municipality: m?.municipalityId ? (townOf.get(m.municipalityId.toString()) ?? null) : null,
+				role: r.role as ParticipantDto['role'],
+				status: r.status as ParticipantDto['status']
+			};
+		})
+		.filter((p) => p.displayName)
+		.sort((a, b) => a.displayName.localeCompare(b.displayName, 'de'));
+}
+
+/** Everything the workshop page shows, with the flags the page needs; hidden ones answer 404. */
+export async function getWorkshopPage(
+	actor: Actor,
+	id: string,
+	now = new Date()
+): Promise<Result<WorkshopPageDto>> {
+	const loaded = await loadWorkshopFor(actor, id, 'workshop:view', now);
+	if (!loaded.ok) return loaded;
+	const { workshop: w, entry, resource } = loaded.value;
+	const seesRoster = can(actor, 'workshop:view-roster', resource);
+	const [taken, my, cohorts, organisers, waitlistCount, participants] = await Promise.all([
+		seatsTaken(w._id),
+		myRegistration(w._id, actor.id),
+		Cohort.find({ _id: trusted({ $in: w.audienceCohortIds }) }, { name: 1 }).lean(),
+		Member.find({ _id: trusted({ $in: w.organiserIds }) }, { displayName: 1 }).lean(),
+		WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
+		seesRoster ? participantsOf(w._id) : Promise.resolve(null)
+	]);
+	const open = w.state === 'published' || w.state === 'live';
+	const mayManage = can(actor, 'workshop:manage', resource);
+	return ok({
+		...summaryOf(w, taken, entry),
+		descriptionHtml: w.descriptionHtml,
+		...agendaOf(w),
+		onlineUrl: seesRoster && w.onlineUrl ? w.onlineUrl : null,
+		address: w.address,
+		supervisorSeats: w.supervisorSeats,
+		registrationDeadline: w.registrationDeadline?.toISOString() ?? null,
+		deadlinePassed: !!w.registrationDeadline && w.registrationDeadline < now,
+		audience: cohorts.map((c) => ({ id: c._id.toString(), name: c.name })),
+		organisers: organisers.map((o) => o.displayName),
+		waitlistCount,
+		my,
+		participants,
+		flags: {
+			mayManage,
+			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
+			mayInviteSupervisor: can(actor, 'workshop:invite-supervisor', resource),
+			mayPropose: seesRoster && w.state === 'published' && !mayManage,
+			nextStates: mayManage ? [...nextStates(w.state as WorkshopState)] : []
+		}
+	});
+}
+
+/** The stored fields as form values, for the edit form (organisers only). */
+export async function getWorkshopForEdit(
+	actor: Actor,
+	id: string
+): Promise<Result<{ id: string; state: WorkshopState; values: Record<string, unknown> }>> {
+	const loaded = await loadWorkshopFor(actor, id, 'workshop:manage');
+	if (!loaded.ok) return loaded;
+	const { workshop } = loaded.value;
+	return ok({ id, state: workshop.state as WorkshopState, values: workshopFormValues(workshop) });
+}

@@ -1,0 +1,57 @@
+import {
+	proposalSchema,
+	rsvpSchema,
+	supervisorInviteSchema,
+	workshopStateSchema
+} from '$lib/schemas/workshops';
+import * as auth from '$lib/server/auth';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
+import * as workshops from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const actor = auth.requireMember(locals, url);
+	return { workshop: respond.unwrap(await workshops.getWorkshopPage(actor, params.id)) };
+};
+
+export const actions = {
+	rsvp: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, rsvpSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const answered = await workshops.answerRsvp(actor, { workshopId: params.id, ...form.data });
+		if (!answered.ok)
+			return respond.formFailure(answered.failure, form.raw, locals.locale, 'answer');
+		return { answered: answered.value.status };
+	},
+	inviteSupervisor: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, supervisorInviteSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const invited = await workshops.inviteSupervisor(actor, {
+			workshopId: params.id,
+			origin: url.origin,
+			...form.data
+		});
+		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
+		return { invited: invited.value.status };
+	},
+	propose: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, proposalSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const proposed = await workshops.proposeTopic(actor, { workshopId: params.id, ...form.data });
+		if (!proposed.ok)
+			return respond.formFailure(proposed.failure, form.raw, locals.locale, 'title');
+		return { proposed: true };
+	},
+	state: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, workshopStateSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const changed = await workshops.changeWorkshopState(actor, { id: params.id, ...form.data });
+		if (!changed.ok) return respond.formFailure(changed.failure, form.raw, locals.locale, 'to');
+		return { changed: changed.value.state };
+	}
+} satisfies Actions;
