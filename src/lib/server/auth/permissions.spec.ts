@@ -31,8 +31,25 @@ const withoutResource: Record<string, Role[]> = {
 	'channel:list': network,
 	'forum:view': [...roles],
 	'forum:manage': moderators,
-	'moderation:view': moderators
+	'moderation:view': moderators,
+	'workshop:list': [...roles],
+	'workshop:create': staff
 };
+
+/** A published workshop for the actors' cohort, none of them on its roster. */
+const workshop = {
+	state: 'published',
+	audienceCohortIds: [cohort],
+	rosterRole: null,
+	guestAccessEnded: false
+} as const;
+const workshopRules: [Action, Role[]][] = [
+	['workshop:manage', staff],
+	['workshop:view', network],
+	['workshop:view-roster', ['moderator', 'organiser', 'admin']],
+	['workshop:register', ['alumni']],
+	['workshop:invite-supervisor', none]
+];
 
 const channels: [string, ChannelResource, Role[]][] = [
 	['own cohort', { kind: 'cohort', cohortId: cohort }, network.concat('supervisor')],
@@ -63,6 +80,7 @@ describe('can()', () => {
 	it('has a row here for every rule', () => {
 		const covered = [...Object.keys(withoutResource), 'channel:read', 'channel:write'];
 		covered.push(...forumRules.map(([action]) => action));
+		covered.push(...workshopRules.map(([action]) => action), 'role:grant');
 		expect(covered.sort()).toEqual([...actions].sort());
 	});
 
@@ -87,6 +105,19 @@ describe('can()', () => {
 
 	it.each(forumRules)('%s in a category: %j', (action, expected) => {
 		expect(allowedRoles((role) => can(actor(role), action, category as never))).toEqual(expected);
+	});
+
+	it.each(workshopRules)('%s for a published workshop of the cohort: %j', (action, expected) => {
+		expect(allowedRoles((role) => can(actor(role), action, workshop as never))).toEqual(expected);
+	});
+
+	it('role:grant: staff hand out roles, only admins the admin role', () => {
+		expect(allowedRoles((role) => can(actor(role), 'role:grant', { role: 'alumni' }))).toEqual(
+			staff
+		);
+		expect(allowedRoles((role) => can(actor(role), 'role:grant', { role: 'admin' }))).toEqual([
+			'admin'
+		]);
 	});
 
 	it('refuses nobody, a rule without its resource, and an unknown action', () => {

@@ -37,10 +37,20 @@ export function noteSent(message: {
 	}, delayMs);
 }
 
+// One flush at a time: two at once could let an older "last message" land after a newer one,
+// as FerretDB applies concurrent conditional updates of one document non-atomically.
+let inFlight: Promise<void> = Promise.resolve();
+
 /** Writes everything noted so far; the shutdown hook awaits it before closing the database. */
-export async function flushPendingWrites(): Promise<void> {
+export function flushPendingWrites(): Promise<void> {
 	if (timer) clearTimeout(timer);
 	timer = null;
+	const run = inFlight.catch(() => undefined).then(writeNoted);
+	inFlight = run;
+	return run;
+}
+
+async function writeNoted(): Promise<void> {
 	const channels = [...channelSeq];
 	const positions = [...reads.values()];
 	channelSeq.clear();
