@@ -1,8 +1,29 @@
-export * from './sessions';
-export * from './passwords';
-export * from './tokens';
-export * from './cookies';
-export * from './permissions';
-export * from './guards';
-export * from './login';
-export * from './password-reset';
+/**
+ * Sessions, cookies, passwords and permissions. Exported by name: token hashing, password
+ * hashing and login throttling stay inside the domain.
+ */
+export {
+	createSession,
+	invalidateMemberSessions,
+	invalidateSession,
+	listMemberSessions,
+	validateSessionToken,
+	type SessionInfo,
+	type SessionMember
+} from './sessions';
+export {
+	deleteSessionCookie,
+	localeCookieName,
+	sessionCookieName,
+	setLocaleCookie,
+	setSessionCookie
+} from './cookies';
+export { can, type Action, type Actor } from './permissions';
+export { requireMember, requirePermission } from './guards';
+export { attemptLogin } from './login';
+export {
+	changePassword,
+	isPasswordResetTokenValid,
+	requestPasswordReset,
+	resetPassword
+} from './password-reset';

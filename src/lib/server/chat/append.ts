@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { Message } from '../db/models';
+import { isDuplicateKeyError } from '../db/errors';
 
 /**
  * Appends messages to a channel with gap-free sequence numbers, in batches.
@@ -40,8 +41,6 @@ interface ChannelQueue {
 const maxBatch = 50;
 const maxAttempts = 20;
 const queues = new Map<string, ChannelQueue>();
-
-const isDuplicateKey = (err: unknown) => (err as { code?: number } | null)?.code === 11000;
 
 export function appendMessage<T>(
 	channelId: Types.ObjectId,
@@ -104,7 +103,7 @@ async function insertBatch(
 		return;
 	} catch (err) {
 		queue.lastSeq = null;
-		if (!isDuplicateKey(err)) throw err;
+		if (!isDuplicateKeyError(err)) throw err;
 	}
 	// A conflict: find out which of the batch are stored, which already existed, and retry the rest.
 	const stored = await Message.find({ _id: trusted({ $in: batch.map((b) => b.id) }) }).lean();

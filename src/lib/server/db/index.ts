@@ -1,4 +1,10 @@
-export * from './connection';
-export * as models from './models';
-export { startExpirySweeper, sweepExpired } from './expiry';
+/** The connection and its health; models are imported from ./models by the domains. */
+export {
+	checkDatabase,
+	connectDatabase,
+	disconnectDatabase,
+	isDatabaseConnected,
+	isDatabaseUnavailableError
+} from './connection';
+export { startExpirySweeper } from './expiry';
 export { isDuplicateKeyError } from './errors';

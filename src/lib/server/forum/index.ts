@@ -34,5 +34,5 @@ export {
 } from './moderation';
 export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
-export { pageStart, postLink, postsPerPage } from './links';
+export { postLink } from './links';
 export { mayPreview, mayWrite, writingTooFast } from './rate-limits';

@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { createSession, validateSessionToken } from '../auth/sessions';
 import { Cohort, Member, Municipality, Session } from '../db/models';
+import { valueOf } from '../../../../tests/support/result';
 import * as members from './index';
+
+const viewer = { id: '0123456789abcdef01234567', roles: ['alumni' as const], cohortIds: [] };
+const directory = async (filter: members.DirectoryFilter) =>
+	valueOf(await members.listDirectory(viewer, filter));
 
 useTestDatabase('members');
 
@@ -54,11 +59,23 @@ beforeAll(async () => {
 });
 
 describe('directory', () => {
+	it('is for network members only: a supervisor-only guest is refused', async () => {
+		const guest = { ...viewer, roles: ['supervisor' as const] };
+		expect(await members.listDirectory(guest, {})).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden' }
+		});
+		expect(await members.getProfileByHandle(guest, { handle: 'anna.schulze' })).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden' }
+		});
+	});
+
 	it('lists network members by name with a stable cursor, without supervisor-only guests', async () => {
 		const seen: string[] = [];
 		let cursor: string | null = null;
 		for (let i = 0; i < 10; i++) {
-			const page: Awaited<ReturnType<typeof members.listDirectory>> = await members.listDirectory({
+			const page: Awaited<ReturnType<typeof directory>> = await directory({
 				cursor,
 				limit: 2
 			});
@@ -76,15 +93,15 @@ describe('directory', () => {
 	});
 
 	it('filters by cohort, municipality, topic and name prefix (also of the last name)', async () => {
-		const names = async (f: Parameters<typeof members.listDirectory>[0]) =>
-			(await members.listDirectory(f)).items.map((m) => m.displayName);
+		const names = async (f: members.DirectoryFilter) =>
+			(await directory(f)).items.map((m) => m.displayName);
 		expect(await names({ cohortId: cohortA })).toEqual(['Anna Schulze', 'Jonas Becker']);
 		expect(await names({ municipalityId: potsdam })).toEqual(['Anna Schulze', 'Özlem Yıldız']);
 		expect(await names({ topic: 'Open Data' })).toEqual(['Anna Schulze']);
 		expect(await names({ q: 'schul' })).toEqual(['Anna Schulze', 'Bernd Schulte']);
 		expect(await names({ q: 'öz' })).toEqual(['Özlem Yıldız']);
 		expect(await names({ q: '.*' })).toEqual([]);
-		const [anna] = (await members.listDirectory({ q: 'anna' })).items;
+		const [anna] = (await directory({ q: 'anna' })).items;
 		expect(anna!.municipality).toBe('Potsdam');
 		expect(anna!.cohorts).toEqual([{ id: cohortA, name: 'Durchgang A' }]);
 	});
@@ -113,7 +130,7 @@ describe('profile', () => {
 			topics: 'Mobilität, mobilität'
 		});
 		expect(result.ok).toBe(true);
-		const { items } = await members.listDirectory({ q: 'acker' });
+		const { items } = await directory({ q: 'acker' });
 		expect(items.map((m) => [m.displayName, m.jobTitle])).toEqual([
 			['Jonas Ackermann', 'Digitallotse']
 		]);

@@ -113,8 +113,8 @@ export async function removeAvatar(memberId: string): Promise<void> {
 export async function getAvatar(
 	memberId: string
 ): Promise<{ contentType: string; data: Buffer } | null> {
-	if (!Types.ObjectId.isValid(memberId)) return null;
-	const avatar = await Avatar.findById(new Types.ObjectId(memberId)).lean();
+	if (!isObjectId(memberId)) return null;
+	const avatar = await Avatar.findById(oid(memberId)).lean();
 	if (!avatar) return null;
 	// Lean documents hold BSON Binary, not Buffer.
 	const raw = avatar.data as unknown;

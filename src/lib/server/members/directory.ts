@@ -2,6 +2,9 @@ import { Types, trusted } from 'mongoose';
 import { Cohort, Member, Municipality, type Role } from '../db/models';
 import { networkRoles } from '$lib/roles';
 import { escapeRegExp, foldText } from '../text';
+import { can, type Actor } from '../auth/permissions';
+import { isObjectId } from '../db/ids';
+import { ok, refused, type Result } from '../result';
 
 /** What a directory row and a profile page show of a member; never email or password. */
 export interface MemberCard {
@@ -42,8 +45,7 @@ export function decodeCursor(
 ): { sortName: string; id: string } | null {
 	if (!cursor || cursor.length > 400) return null;
 	const [sortName, id, extra] = Buffer.from(cursor, 'base64url').toString('utf8').split('\u0000');
-	if (extra !== undefined || sortName === undefined || !id || !/^[a-f0-9]{24}$/.test(id))
-		return null;
+	if (extra !== undefined || sortName === undefined || !isObjectId(id)) return null;
 	return { sortName, id };
 }
 
@@ -119,8 +121,10 @@ async function toCards(rows: CardLean[]): Promise<MemberCard[]> {
  * on the matching compound index.
  */
 export async function listDirectory(
+	actor: Actor,
 	filter: DirectoryFilter
-): Promise<{ items: MemberCard[]; nextCursor: string | null }> {
+): Promise<Result<{ items: MemberCard[]; nextCursor: string | null }>> {
+	if (!can(actor, 'directory:view')) return refused('forbidden');
 	const limit = Math.min(Math.max(filter.limit ?? 30, 1), 100);
 	const query: Record<string, unknown> = {
 		deactivatedAt: null,
@@ -143,11 +147,11 @@ export async function listDirectory(
 		.lean()) as (CardLean & { sortName: string })[];
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
-	return {
+	return ok({
 		items: await toCards(page),
 		nextCursor:
 			rows.length > limit && last ? encodeCursor(last.sortName, last._id.toString()) : null
-	};
+	});
 }
 
 let topicsCache: { at: number; topics: Promise<string[]> } | null = null;
@@ -178,21 +182,26 @@ async function aggregateTopics(limit: number): Promise<string[]> {
 }
 
 /** A profile by @handle; deactivated and deleted members are not found. */
-export async function getProfileByHandle(handle: string): Promise<ProfileDto | null> {
-	if (!/^[a-z0-9.]{1,60}$/.test(handle)) return null;
+export async function getProfileByHandle(
+	actor: Actor,
+	input: { handle: string }
+): Promise<Result<ProfileDto>> {
+	if (!can(actor, 'profile:view')) return refused('forbidden');
+	const { handle } = input;
+	if (!/^[a-z0-9.]{1,60}$/.test(handle)) return refused('not_found');
 	const row = await Member.findOne(
 		{ handle, deactivatedAt: null },
 		{ ...cardFields, bio: 1, roles: 1, createdAt: 1 }
 	).lean();
-	if (!row) return null;
+	if (!row) return refused('not_found');
 	const [card] = await toCards([row as CardLean]);
-	return {
+	return ok({
 		...card!,
 		bio: row.bio ?? '',
 		roles: row.roles as Role[],
 		municipalityId: row.municipalityId ? row.municipalityId.toString() : null,
 		memberSince: (row as { createdAt: Date }).createdAt.toISOString()
-	};
+	});
 }
 
 export async function getOwnProfile(memberId: string) {
@@ -220,5 +229,3 @@ export async function getOwnProfile(memberId: string) {
 		}
 	};
 }
-
-export { toCards as membersToCards };

@@ -78,6 +78,36 @@ export async function findMemberIdsByHandles(handles: string[]): Promise<Map<str
 	return new Map(rows.map((r) => [r.handle, r._id.toString()]));
 }
 
-export * from './directory';
-export * from './account';
-export * from './admin';
+export {
+	decodeCursor,
+	getOwnProfile,
+	getProfileByHandle,
+	listDirectory,
+	listTopics,
+	type DirectoryFilter,
+	type MemberCard,
+	type ProfileDto
+} from './directory';
+export {
+	deleteAccount,
+	exportMemberData,
+	formerMemberName,
+	getAvatar,
+	maxAvatarBytes,
+	normaliseTopics,
+	removeAvatar,
+	setAvatar,
+	updateNotificationChoices,
+	updateProfile,
+	type NotificationChoices,
+	type ProfileInput
+} from './account';
+export {
+	getMemberForAdmin,
+	isLastAdmin,
+	listMembersForAdmin,
+	setActive,
+	setCohorts,
+	setRoles,
+	type AdminMemberRow
+} from './admin';

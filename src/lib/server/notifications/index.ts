@@ -2,6 +2,7 @@ import { Types, trusted } from 'mongoose';
 import type { NotificationDto } from '$lib/realtime/events';
 import { Notification } from '../db/models';
 import { getIO } from '../realtime/io';
+import { isObjectId, oid } from '../db/ids';
 
 export type { NotificationDto };
 
@@ -78,8 +79,7 @@ export async function listNotifications(
 	limit = 30
 ): Promise<NotificationPage> {
 	const filter: Record<string, unknown> = { memberId: new Types.ObjectId(memberId) };
-	if (cursor && Types.ObjectId.isValid(cursor))
-		filter._id = trusted({ $lt: new Types.ObjectId(cursor) });
+	if (isObjectId(cursor)) filter._id = trusted({ $lt: oid(cursor) });
 	const rows = await Notification.find(filter)
 		.sort({ _id: -1 })
 		.limit(limit + 1)
@@ -96,8 +96,8 @@ export async function countUnread(memberId: string): Promise<number> {
 export async function markRead(memberId: string, notificationId?: string): Promise<void> {
 	const filter: Record<string, unknown> = { memberId: new Types.ObjectId(memberId), readAt: null };
 	if (notificationId) {
-		if (!Types.ObjectId.isValid(notificationId)) return;
-		filter._id = new Types.ObjectId(notificationId);
+		if (!isObjectId(notificationId)) return;
+		filter._id = oid(notificationId);
 	}
 	await Notification.updateMany(filter, { $set: { readAt: new Date() } });
 }
@@ -107,7 +107,7 @@ export async function openNotification(
 	memberId: string,
 	notificationId: string
 ): Promise<string | null> {
-	if (!Types.ObjectId.isValid(notificationId)) return null;
+	if (!isObjectId(notificationId)) return null;
 	const found = await Notification.findOneAndUpdate(
 		{ _id: new Types.ObjectId(notificationId), memberId: new Types.ObjectId(memberId) },
 		{ $set: { readAt: new Date() } }

@@ -3,15 +3,16 @@ import { directoryQuerySchema } from '$lib/schemas/members';
 import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
 import * as members from '$lib/server/members';
+import * as respond from '$lib/server/respond';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	auth.requirePermission(locals, url, 'directory:view');
+	const viewer = auth.requirePermission(locals, url, 'directory:view');
 	const parsed = directoryQuerySchema.safeParse(Object.fromEntries(url.searchParams));
 	if (!parsed.success) error(400, { message: 'invalid' });
 	const filter = parsed.data;
-	const [page, cohortList, municipalities, topics] = await Promise.all([
-		members.listDirectory({
+	const [listed, cohortList, municipalities, topics] = await Promise.all([
+		members.listDirectory(viewer, {
 			q: filter.q,
 			cohortId: filter.cohort,
 			municipalityId: filter.municipality,
@@ -22,6 +23,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		cohorts.listMunicipalities(),
 		members.listTopics()
 	]);
+	const page = respond.unwrap(listed);
 	return {
 		filter: {
 			q: filter.q ?? '',
