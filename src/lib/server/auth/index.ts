@@ -6,3 +6,4 @@ export * from './permissions';
 export * from './guards';
 export * from './login';
 export * from './password-reset';
+export * from './sign-in-link';
