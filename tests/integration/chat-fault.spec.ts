@@ -1,61 +1,14 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import type { ChatMessageDto } from '../../src/lib/realtime/events';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '../../src/lib/server/db/embedded';
-import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { startApp } from '../support/app';
 import { tempDir } from '../support/temp';
 import { databaseUri } from '../support/db';
-import {
-	ChannelMirror,
-	cohortChannel,
-	openReconnectingSocket,
-	sendStream,
-	storedMessages
-} from '../support/chat';
+import { cohortChannel, expectComplete, sendStream, senderAndReader } from '../support/chat';
 
 const total = 30;
 const faultAfter = 10;
 const env = { SEED_DEMO: 'always', CHAT_RATE_LIMIT: 'off' };
-
-/** Sender and reader, each resyncing from its last seq on every (re)connect. */
-async function clients(app: RunningApp, channelId: string) {
-	const sockets: Socket[] = [];
-	const mirrors: ChannelMirror[] = [];
-	for (const email of ['anna.schulze', 'jonas.becker']) {
-		const cookie = await login(app, `${email}@netzwerk.example`, demoPassword);
-		const socket = openReconnectingSocket(app.url, cookie);
-		const mirror = new ChannelMirror(socket, channelId);
-		socket.on('connect', () => void mirror.resync().catch(() => undefined));
-		sockets.push(socket);
-		mirrors.push(mirror);
-	}
-	return { sender: sockets[0]!, sockets, mirrors };
-}
-
-/** Every acknowledged message exactly once, in order, with gap-free seqs, at every client. */
-async function expectComplete(
-	mirrors: ChannelMirror[],
-	acked: ChatMessageDto[],
-	uri: string,
-	channelId: string
-) {
-	for (const mirror of mirrors) {
-		await mirror.resync();
-		const seqs = mirror.seqs();
-		expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-		const ours = seqs
-			.map((s) => mirror.bySeq.get(s)!)
-			.filter((m) => acked.some((a) => a.clientId === m.clientId));
-		expect(ours.map((m) => m.clientId)).toEqual(acked.map((a) => a.clientId));
-		expect(ours.map((m) => m.seq)).toEqual(acked.map((a) => a.seq));
-	}
-	const stored = await storedMessages(uri, channelId);
-	const ids = stored.map((m) => m.clientId as string);
-	expect(new Set(ids).size).toBe(ids.length);
-	for (const a of acked) expect(ids.filter((id) => id === a.clientId)).toHaveLength(1);
-}
 
 describe('delivery survives faults', () => {
 	const cleanups: Array<() => Promise<unknown>> = [];
@@ -68,7 +21,7 @@ describe('delivery survives faults', () => {
 		let app = await startApp({ ...env, MONGODB_URI: uri });
 		cleanups.push(() => app.stop('SIGKILL'));
 		const channelId = await cohortChannel(uri, 'durchgang-1-');
-		const { sender, sockets, mirrors } = await clients(app, channelId);
+		const { sender, sockets, mirrors } = await senderAndReader(app, channelId);
 		cleanups.push(async () => sockets.forEach((s) => s.close()));
 
 		const prefix = `kill-${Date.now().toString(36)}`;
@@ -106,7 +59,7 @@ describe('delivery survives faults', () => {
 		const app = await startApp({ ...env, MONGODB_URI: database.uri });
 		cleanups.push(() => app.stop());
 		const channelId = await cohortChannel(database.uri, 'durchgang-1-');
-		const { sender, sockets, mirrors } = await clients(app, channelId);
+		const { sender, sockets, mirrors } = await senderAndReader(app, channelId);
 		cleanups.push(async () => sockets.forEach((s) => s.close()));
 
 		const prefix = `db-${Date.now().toString(36)}`;

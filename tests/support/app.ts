@@ -106,7 +106,7 @@ export function postForm(
 	app: { url: string },
 	path: string,
 	fields: Record<string, string | string[]>,
-	options: { cookie?: string; origin?: string } = {}
+	options: { cookie?: string; origin?: string; headers?: Record<string, string> } = {}
 ): Promise<Response> {
 	const body = new URLSearchParams();
 	for (const [name, value] of Object.entries(fields))
@@ -118,7 +118,8 @@ export function postForm(
 			origin: options.origin ?? app.url,
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded',
-			...(options.cookie ? { cookie: options.cookie } : {})
+			...(options.cookie ? { cookie: options.cookie } : {}),
+			...options.headers
 		},
 		body
 	});

@@ -1,5 +1,8 @@
 import mongoose from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
+import { expect } from 'vitest';
+import { demoPassword } from '../../src/lib/server/seed/demo-network';
+import { login } from './app';
 import { generateToken, hashToken } from '../../src/lib/server/auth/tokens';
 import type { Ack, ChatMessageDto } from '../../src/lib/realtime/events';
 
@@ -221,4 +224,42 @@ export async function sendStream(
 		}
 	}
 	return acked;
+}
+
+/** Sender and reader, each resyncing from its last seq on every (re)connect. */
+export async function senderAndReader(app: { url: string }, channelId: string) {
+	const sockets: Socket[] = [];
+	const mirrors: ChannelMirror[] = [];
+	for (const email of ['anna.schulze', 'jonas.becker']) {
+		const cookie = await login(app, `${email}@netzwerk.example`, demoPassword);
+		const socket = openReconnectingSocket(app.url, cookie);
+		const mirror = new ChannelMirror(socket, channelId);
+		socket.on('connect', () => void mirror.resync().catch(() => undefined));
+		sockets.push(socket);
+		mirrors.push(mirror);
+	}
+	return { sender: sockets[0]!, sockets, mirrors };
+}
+
+/** Every acknowledged message exactly once, in order, with gap-free seqs, at every client. */
+export async function expectComplete(
+	mirrors: ChannelMirror[],
+	acked: ChatMessageDto[],
+	uri: string,
+	channelId: string
+) {
+	for (const mirror of mirrors) {
+		await mirror.resync();
+		const seqs = mirror.seqs();
+		expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+		const ours = seqs
+			.map((s) => mirror.bySeq.get(s)!)
+			.filter((m) => acked.some((a) => a.clientId === m.clientId));
+		expect(ours.map((m) => m.clientId)).toEqual(acked.map((a) => a.clientId));
+		expect(ours.map((m) => m.seq)).toEqual(acked.map((a) => a.seq));
+	}
+	const stored = await storedMessages(uri, channelId);
+	const ids = stored.map((m) => m.clientId as string);
+	expect(new Set(ids).size).toBe(ids.length);
+	for (const a of acked) expect(ids.filter((id) => id === a.clientId)).toHaveLength(1);
 }

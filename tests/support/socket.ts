@@ -1,16 +1,16 @@
 import { io as connect, type Socket } from 'socket.io-client';
 
-/** A Socket.IO client as a browser tab of the given session would open it. */
+/** A Socket.IO client as a browser tab of the given session would open it (origin null: none). */
 export function openSocket(
 	url: string,
-	options: { cookie?: string; origin?: string } = {}
+	options: { cookie?: string; origin?: string | null } = {}
 ): Socket {
 	return connect(url, {
 		transports: ['websocket'],
 		reconnection: false,
 		forceNew: true,
 		extraHeaders: {
-			origin: options.origin ?? url,
+			...(options.origin === null ? {} : { origin: options.origin ?? url }),
 			...(options.cookie ? { cookie: options.cookie } : {})
 		}
 	});

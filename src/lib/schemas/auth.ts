@@ -9,6 +9,7 @@ export const loginSchema = z.object({
 });
 
 export const passwordResetRequestSchema = z.object({ email });
+export const signInLinkRequestSchema = z.object({ email });
 
 export const newPasswordSchema = z
 	.object({ password, passwordConfirm: z.string('required') })

@@ -15,6 +15,13 @@ const schema = z
 			)
 			.optional(),
 		DATA_DIR: z.string().min(1).default('data'),
+		/** Seconds the app keeps restarting a stopped embedded database before /healthz fails. */
+		EMBEDDED_DB_RESTART_LIMIT: z.coerce
+			.number('must be a number of seconds')
+			.int('must be a whole number of seconds')
+			.min(1, 'must be at least 1 second')
+			.max(3600, 'must be at most 3600 seconds')
+			.default(60),
 		ORIGIN: z.url('must be the public URL of the app, e.g. https://netzwerk.example.de').optional(),
 		REDIS_URL: z
 			.string()

@@ -4,3 +4,8 @@ import * as db from './db';
 export function readinessProblem(): Promise<string | null> {
 	return db.checkDatabase();
 }
+
+/** Liveness of this process: null while it should keep running, else why it should be restarted. */
+export function livenessProblem(): string | null {
+	return db.livenessProblem();
+}

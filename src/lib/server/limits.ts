@@ -33,15 +33,13 @@ export const limitRules = {
 	loginPair: { points: 5, duration: 15 * 60, switch: 'LOGIN_THROTTLE' },
 	/** Failed logins from one address, whatever the account. */
 	loginAddress: { points: 30, duration: 15 * 60, switch: 'LOGIN_THROTTLE' },
-	/** Failed logins for one account from anywhere; the account locks only with loginAccountAddresses. */
+	/** Failed logins for one account from anywhere; locks the account only together with the next. */
 	loginAccountFailures: { points: 30, duration: 60 * 60, switch: 'LOGIN_THROTTLE' },
 	/** Different addresses that failed for one account (each counted once per window). */
 	loginAccountAddresses: { points: 10, duration: 60 * 60, switch: 'LOGIN_THROTTLE' },
 	/** Marks an (account, address) pair as counted in loginAccountAddresses. */
 	loginAccountAddressSeen: { points: 1, duration: 60 * 60, switch: 'LOGIN_THROTTLE' },
-	/** Sign-in links mailed per account. */
-	signInLinkAccount: { points: 1, duration: 2 * 60 },
-	/** Sign-in link requests per address. */
+	/** Sign-in link requests per address (per account: one mail every two minutes). */
 	signInLinkAddress: { points: 10, duration: 15 * 60 }
 } satisfies Record<string, LimitRule>;
 
@@ -82,6 +80,8 @@ function limiter(name: LimitName): RateLimiterAbstract {
 }
 
 export interface LimitState {
+	/** Points counted in the current window. */
+	consumed: number;
 	/** True once the counter is at its limit: the next one would be refused. */
 	reached: boolean;
 	/** Milliseconds until the window ends and the counter starts again. */
@@ -100,14 +100,15 @@ function lifted(name: LimitName): boolean {
 	return setting !== undefined && config()[setting] === 'off';
 }
 
-const stateOf = (name: LimitName, res: RateLimiterRes | null) => ({
+const stateOf = (name: LimitName, res: RateLimiterRes | null): LimitState => ({
+	consumed: res?.consumedPoints ?? 0,
 	reached: (res?.consumedPoints ?? 0) >= limitRules[name].points,
 	retryAfterMs: Math.max(0, res?.msBeforeNext ?? 0)
 });
 
 /** Counts `cost` points for `subject` and tells where the counter stands. */
 export async function count(name: LimitName, subject: string, cost = 1): Promise<Counted> {
-	if (lifted(name)) return { reached: false, retryAfterMs: 0, allowed: true, first: false };
+	if (lifted(name)) return { ...stateOf(name, null), allowed: true, first: false };
 	try {
 		const res = await limiter(name).consume(subject, cost);
 		return { ...stateOf(name, res), allowed: true, first: res.isFirstInDuration };
@@ -116,7 +117,7 @@ export async function count(name: LimitName, subject: string, cost = 1): Promise
 			return { ...stateOf(name, err), allowed: false, first: false };
 		// A failing store must not lock everyone out; the insurance limiter normally catches this.
 		log.warn('Rate limit could not be counted', { limit: name, ...errorFields(err) });
-		return { reached: false, retryAfterMs: 0, allowed: true, first: false };
+		return { ...stateOf(name, null), allowed: true, first: false };
 	}
 }
 

@@ -6,8 +6,9 @@ const de = {
 		submit: 'Anmelden',
 		invalid: 'E-Mail-Adresse oder Passwort ist falsch.',
 		locked: (minutes: number) =>
-			`Zu viele Fehlversuche. Die Anmeldung ist für ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} gesperrt.`,
+			`Zu viele Fehlversuche. Die Anmeldung mit Passwort ist für ${minutes} ${minutes === 1 ? 'Minute' : 'Minuten'} gesperrt. Mit einem Anmeldelink per E-Mail kommen Sie trotzdem hinein.`,
 		forgot: 'Passwort vergessen?',
+		signInLink: 'Anmeldelink per E-Mail',
 		closedNetwork: 'Zugang nur mit Einladung. Wenden Sie sich an die Organisation Ihres Durchgangs.'
 	},
 	invite: {
@@ -46,6 +47,20 @@ const de = {
 		requestNew: 'Neuen Link anfordern',
 		done: 'Ihr Passwort wurde geändert. Alle Sitzungen wurden beendet; bitte melden Sie sich neu an.'
 	},
+	signInLink: {
+		title: 'Anmeldelink per E-Mail',
+		intro:
+			'Geben Sie Ihre E-Mail-Adresse ein. Wenn es dazu einen Zugang gibt, schicken wir Ihnen einen Link, mit dem Sie sich einmal ohne Passwort anmelden. Das geht auch, wenn die Anmeldung mit Passwort gerade gesperrt ist.',
+		email: 'E-Mail-Adresse',
+		submit: 'Link anfordern',
+		sent: 'Wenn es zu dieser Adresse einen Zugang gibt, ist eine E-Mail mit einem Anmeldelink unterwegs. Der Link ist 15 Minuten gültig.',
+		confirmTitle: 'Mit Link anmelden',
+		confirmIntro: 'Dieser Link meldet Sie einmal ohne Passwort an.',
+		confirm: 'Jetzt anmelden',
+		invalid:
+			'Dieser Link ist ungültig, abgelaufen oder wurde schon benutzt. Fordern Sie bitte einen neuen an.',
+		requestNew: 'Neuen Link anfordern'
+	},
 	mail: {
 		inviteSubject: 'Einladung in das Netzwerk der Smart-City-Manager:innen',
 		inviteText: (name: string, inviter: string, link: string) =>
@@ -54,7 +69,11 @@ const de = {
 		resetSubject: 'Passwort zurücksetzen',
 		resetText: (name: string, link: string) =>
 			`Guten Tag ${name},\n\nüber diesen Link legen Sie ein neues Passwort fest (eine Stunde gültig, nur einmal nutzbar):\n\n${link}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; Ihr Passwort bleibt unverändert.`,
-		resetButton: 'Neues Passwort festlegen'
+		resetButton: 'Neues Passwort festlegen',
+		signInSubject: 'Ihr Anmeldelink',
+		signInText: (name: string, link: string) =>
+			`Guten Tag ${name},\n\nüber diesen Link melden Sie sich ohne Passwort an (15 Minuten gültig, nur einmal nutzbar):\n\n${link}\n\nWenn Sie das nicht angefordert haben, ignorieren Sie diese E-Mail; ohne Ihr Postfach kann niemand den Link nutzen.`,
+		signInButton: 'Jetzt anmelden'
 	}
 };
 
@@ -68,8 +87,9 @@ const en: AuthMessages = {
 		submit: 'Sign in',
 		invalid: 'Email address or password is wrong.',
 		locked: (minutes: number) =>
-			`Too many failed attempts. Sign-in is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}.`,
+			`Too many failed attempts. Signing in with a password is locked for ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}. A sign-in link by email still gets you in.`,
 		forgot: 'Forgot your password?',
+		signInLink: 'Sign-in link by email',
 		closedNetwork: 'Access by invitation only. Please contact the organisers of your cohort.'
 	},
 	invite: {
@@ -106,6 +126,19 @@ const en: AuthMessages = {
 		requestNew: 'Request a new link',
 		done: 'Your password has been changed. All sessions were ended; please sign in again.'
 	},
+	signInLink: {
+		title: 'Sign-in link by email',
+		intro:
+			'Enter your email address. If it belongs to an account, we send you a link that signs you in once without a password. This works also while signing in with a password is locked.',
+		email: 'Email address',
+		submit: 'Send link',
+		sent: 'If this address belongs to an account, an email with a sign-in link is on its way. The link is valid for 15 minutes.',
+		confirmTitle: 'Sign in with a link',
+		confirmIntro: 'This link signs you in once without a password.',
+		confirm: 'Sign in now',
+		invalid: 'This link is not valid, has expired or was used already. Please request a new one.',
+		requestNew: 'Request a new link'
+	},
 	mail: {
 		inviteSubject: 'Invitation to the Smart City managers network',
 		inviteText: (name: string, inviter: string, link: string) =>
@@ -114,7 +147,11 @@ const en: AuthMessages = {
 		resetSubject: 'Reset your password',
 		resetText: (name: string, link: string) =>
 			`Hello ${name},\n\nset a new password with this link (valid for one hour, usable once):\n\n${link}\n\nIf you did not ask for this, ignore this email; your password stays as it is.`,
-		resetButton: 'Set a new password'
+		resetButton: 'Set a new password',
+		signInSubject: 'Your sign-in link',
+		signInText: (name: string, link: string) =>
+			`Hello ${name},\n\nsign in without a password with this link (valid for 15 minutes, usable once):\n\n${link}\n\nIf you did not ask for this, ignore this email; nobody can use the link without your mailbox.`,
+		signInButton: 'Sign in now'
 	}
 };
 

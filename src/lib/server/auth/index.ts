@@ -16,7 +16,8 @@ export {
 	localeCookieName,
 	sessionCookieName,
 	setLocaleCookie,
-	setSessionCookie
+	setSessionCookie,
+	signIn
 } from './cookies';
 export { can, type Action, type Actor } from './permissions';
 export { requireMember, requirePermission } from './guards';
@@ -27,3 +28,4 @@ export {
 	requestPasswordReset,
 	resetPassword
 } from './password-reset';
+export { isSignInLinkValid, redeemSignInLink, requestSignInLink } from './sign-in-link';

@@ -1,65 +1,54 @@
-import { trusted } from 'mongoose';
-import { LoginAttempt, Member } from '../db/models';
-import { config } from '../config';
+import { Member } from '../db/models';
+import * as limits from '../limits';
 import { verifyAgainstDummy, verifyPassword } from './passwords';
-
-/** Failures per email before a lock, per address before a lock, and how long a lock lasts. */
-export const throttle = {
-	perEmail: 5,
-	perAddress: 30,
-	windowMs: 15 * 60 * 1000,
-	lockMs: 15 * 60 * 1000
-};
 
 export type LoginResult =
 	| { ok: true; memberId: string }
 	| { ok: false; reason: 'invalid' }
 	| { ok: false; reason: 'locked'; retryAfterSeconds: number };
 
-const keys = (email: string, address: string) => [`email:${email}`, `ip:${address}`] as const;
+/**
+ * Failed logins are counted per (account, address) pair and per address (limits.ts). The
+ * account itself locks only when failures come from many addresses at once; even then its
+ * owner gets in with a sign-in link by mail (sign-in-link.ts), so guessing someone's password
+ * never locks them out. Unknown emails are counted the same way (nothing reveals which exist).
+ */
+const pairOf = (email: string, address: string) => `${email}|${address}`;
 
+/** Seconds until the lock that applies to this account from this address ends (0: none). */
 async function lockedFor(email: string, address: string): Promise<number> {
-	const now = Date.now();
-	const attempts = await LoginAttempt.find({ _id: trusted({ $in: keys(email, address) }) }).lean();
-	const until = Math.max(0, ...attempts.map((a) => (a.lockedUntil ? a.lockedUntil.getTime() : 0)));
-	return until > now ? Math.ceil((until - now) / 1000) : 0;
+	const [pair, fromAddress, accountFailures, accountAddresses] = await Promise.all([
+		limits.state('loginPair', pairOf(email, address)),
+		limits.state('loginAddress', address),
+		limits.state('loginAccountFailures', email),
+		limits.state('loginAccountAddresses', email)
+	]);
+	const waits = [pair, fromAddress].filter((s) => s.reached).map((s) => s.retryAfterMs);
+	if (accountFailures.reached && accountAddresses.reached)
+		waits.push(Math.min(accountFailures.retryAfterMs, accountAddresses.retryAfterMs));
+	return Math.ceil(Math.max(0, ...waits) / 1000);
 }
 
+/** Counts a failure everywhere it belongs; answers how many this pair has had in its window. */
 async function recordFailure(email: string, address: string): Promise<number> {
-	const now = Date.now();
-	const [emailKey, addressKey] = keys(email, address);
-	let emailFailures = 0;
-	for (const [key, limit] of [
-		[emailKey, throttle.perEmail],
-		[addressKey, throttle.perAddress]
-	] as const) {
-		const doc = await LoginAttempt.findOneAndUpdate(
-			{ _id: key },
-			{ $inc: { failures: 1 }, $setOnInsert: { expiresAt: new Date(now + throttle.windowMs) } },
-			{ upsert: true, returnDocument: 'after' }
-		).lean();
-		if (key === emailKey) emailFailures = doc!.failures;
-		if (doc!.failures >= limit && !doc!.lockedUntil) {
-			await LoginAttempt.updateOne(
-				{ _id: key },
-				{
-					$set: {
-						lockedUntil: new Date(now + throttle.lockMs),
-						expiresAt: new Date(now + throttle.lockMs)
-					}
-				}
-			);
-		}
-	}
-	return emailFailures;
+	const pair = pairOf(email, address);
+	const [pairFailures] = await Promise.all([
+		limits.count('loginPair', pair),
+		limits.count('loginAddress', address),
+		limits.count('loginAccountFailures', email)
+	]);
+	// Each address counts once per window towards "failures from many addresses".
+	if ((await limits.count('loginAccountAddressSeen', pair)).first)
+		await limits.count('loginAccountAddresses', email);
+	return pairFailures.consumed;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Checks email and password with throttling: after a few failures each answer slows down,
- * after `throttle.perEmail` the account (or after `perAddress` the address) is locked for a while.
- * Unknown emails take the same time and the same answer as a wrong password.
+ * then the lock applies (see above). A lock ends by itself when its window ends. Unknown
+ * emails take the same time and get the same answers as a wrong password.
  */
 export async function attemptLogin(
 	emailInput: string,
@@ -67,11 +56,8 @@ export async function attemptLogin(
 	address: string
 ): Promise<LoginResult> {
 	const email = emailInput.toLowerCase().trim();
-	const throttled = config().LOGIN_THROTTLE === 'on';
-	if (throttled) {
-		const retryAfterSeconds = await lockedFor(email, address);
-		if (retryAfterSeconds > 0) return { ok: false, reason: 'locked', retryAfterSeconds };
-	}
+	const locked = await lockedFor(email, address);
+	if (locked > 0) return { ok: false, reason: 'locked', retryAfterSeconds: locked };
 
 	const member = await Member.findOne({ email }, { passwordHash: 1, deactivatedAt: 1 }).lean();
 	const valid = member
@@ -79,14 +65,12 @@ export async function attemptLogin(
 		: await verifyAgainstDummy(password);
 
 	if (valid && member) {
-		if (throttled) await LoginAttempt.deleteOne({ _id: `email:${email}` });
+		await limits.clear('loginPair', pairOf(email, address));
 		return { ok: true, memberId: member._id.toString() };
 	}
-	if (!throttled) return { ok: false, reason: 'invalid' };
 	const failures = await recordFailure(email, address);
-	if (failures >= throttle.perEmail) {
-		return { ok: false, reason: 'locked', retryAfterSeconds: Math.ceil(throttle.lockMs / 1000) };
-	}
+	const nowLocked = await lockedFor(email, address);
+	if (nowLocked > 0) return { ok: false, reason: 'locked', retryAfterSeconds: nowLocked };
 	// Slow down from the third failure on: 0.5 s, 1 s, ...
 	if (failures >= 3) await sleep(Math.min((failures - 2) * 500, 3000));
 	return { ok: false, reason: 'invalid' };

@@ -1,7 +1,6 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
-import { freePort } from '../db/embedded';
+import { startMailbox, tokenFrom as linkToken, type Mailbox } from '../../../../tests/support/mail';
 import { PasswordReset } from '../db/models';
 import { createMember } from '../members';
 import { attemptLogin } from './login';
@@ -11,27 +10,14 @@ import { hashToken } from './tokens';
 
 useTestDatabase('pwreset');
 
-/** A real SMTP server on loopback: the mail goes over the wire as in production. */
-const received: { to: string; body: string }[] = [];
-let server: SMTPServer;
+let mailbox: Mailbox;
+let received: Mailbox['received'];
 let memberId: string;
 
 beforeAll(async () => {
-	const port = await freePort();
-	server = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		onData(stream, session, callback) {
-			let body = '';
-			stream.on('data', (c: Buffer) => (body += c.toString()));
-			stream.on('end', () => {
-				received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-				callback();
-			});
-		}
-	});
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+	mailbox = await startMailbox();
+	received = mailbox.received;
+	process.env.SMTP_URL = mailbox.url;
 	process.env.LOGIN_THROTTLE = 'off';
 	memberId = await createMember({
 		email: 'ruth@example.org',
@@ -43,11 +29,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	delete process.env.SMTP_URL;
-	await new Promise<void>((resolve) => server.close(() => resolve()));
+	await mailbox.close();
 });
 
-const tokenFrom = (body: string) =>
-	body.replace(/=\r?\n/g, '').match(/\/password-reset\/([a-z2-7]{32})/)![1]!;
+const tokenFrom = (body: string) => linkToken(body, '/password-reset');
 
 describe('password reset', () => {
 	it('mails a one-time link in the member language; unknown addresses get no mail', async () => {

@@ -1,59 +1,32 @@
 import { Types } from 'mongoose';
-import { messages } from '$lib/i18n';
 import { Member, PasswordReset } from '../db/models';
-import { sendMail } from '../mail';
 import { hashPassword, verifyPassword } from './passwords';
+import { consumeLink, isLinkValid, mailLink } from './one-time-links';
 import { invalidateMemberSessions } from './sessions';
-import { generateToken, hashToken, isWellFormedToken } from './tokens';
 
 export const passwordResetLifetimeMs = 60 * 60 * 1000;
-const resendAfterMs = 2 * 60 * 1000;
 
 /**
  * Mails a one-time reset link when the address belongs to an active member. The caller shows
  * the same answer either way (no enumeration); an older open link of the member is replaced.
  */
-export async function requestPasswordReset(emailInput: string, origin: string): Promise<void> {
-	const email = emailInput.toLowerCase().trim();
-	const member = await Member.findOne(
-		{ email, deactivatedAt: null },
-		{ email: 1, displayName: 1, locale: 1 }
-	).lean();
-	if (!member) return;
-	// One mail per member every two minutes: the form cannot be used to flood someone's inbox.
-	const recent = await PasswordReset.findOne({ memberId: member._id }, { createdAt: 1 })
-		.sort({ createdAt: -1 })
-		.lean();
-	const sentAt = (recent as { createdAt?: Date } | null)?.createdAt;
-	if (sentAt && Date.now() - sentAt.getTime() < resendAfterMs) return;
-	await PasswordReset.deleteMany({ memberId: member._id });
-	const token = generateToken();
-	await PasswordReset.create({
-		_id: hashToken(token),
-		memberId: member._id,
-		expiresAt: new Date(Date.now() + passwordResetLifetimeMs)
-	});
-	const t = messages(member.locale === 'en' ? 'en' : 'de').auth.mail;
-	const link = `${origin}/password-reset/${token}`;
-	try {
-		await sendMail({
-			to: member.email,
+export function requestPasswordReset(email: string, origin: string): Promise<void> {
+	return mailLink({
+		model: PasswordReset,
+		email,
+		lifetimeMs: passwordResetLifetimeMs,
+		url: (token) => `${origin}/password-reset/${token}`,
+		mail: (t, name, link) => ({
 			subject: t.resetSubject,
-			text: t.resetText(member.displayName, link),
-			link,
-			linkLabel: t.resetButton
-		});
-	} catch {
-		// The answer stays the same (no enumeration); the failure is logged by sendMail.
-		await PasswordReset.deleteOne({ _id: hashToken(token) });
-	}
+			text: t.resetText(name, link),
+			button: t.resetButton
+		})
+	});
 }
 
 /** True while the link can still be used (checked again when the form is sent). */
-export async function isPasswordResetTokenValid(token: string): Promise<boolean> {
-	if (!isWellFormedToken(token)) return false;
-	const reset = await PasswordReset.findById(hashToken(token)).lean();
-	return !!reset && reset.expiresAt.getTime() > Date.now();
+export function isPasswordResetTokenValid(token: string): Promise<boolean> {
+	return isLinkValid(PasswordReset, token);
 }
 
 /**
@@ -61,15 +34,14 @@ export async function isPasswordResetTokenValid(token: string): Promise<boolean>
  * also under two concurrent submits), and every session of the member ends.
  */
 export async function resetPassword(token: string, password: string): Promise<boolean> {
-	if (!isWellFormedToken(token)) return false;
-	const reset = await PasswordReset.findOneAndDelete({ _id: hashToken(token) }).lean();
-	if (!reset || reset.expiresAt.getTime() <= Date.now()) return false;
+	const memberId = await consumeLink(PasswordReset, token);
+	if (!memberId) return false;
 	const res = await Member.updateOne(
-		{ _id: reset.memberId, deactivatedAt: null },
+		{ _id: memberId, deactivatedAt: null },
 		{ $set: { passwordHash: await hashPassword(password) } }
 	);
 	if (res.matchedCount !== 1) return false;
-	await invalidateMemberSessions(reset.memberId.toString());
+	await invalidateMemberSessions(memberId.toString());
 	return true;
 }
 

@@ -1,7 +1,8 @@
 import mongoose from 'mongoose';
 import { config } from '../config';
 import { errorFields, log } from '../log';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded';
+import { startEmbeddedDatabase } from './embedded';
+import { superviseEmbeddedDatabase, type Supervisor } from './supervise';
 
 // Reject operator objects ({ $gt: '' }) smuggled into query filters from user input.
 mongoose.set('sanitizeFilter', true);
@@ -12,7 +13,7 @@ mongoose.set('bufferTimeoutMS', 3000);
 interface DatabaseState {
 	closing?: boolean;
 	connecting?: Promise<typeof mongoose>;
-	embedded?: EmbeddedDatabase;
+	embedded?: Supervisor;
 }
 
 // Vite's dev server and the production bundle may load this module more than once.
@@ -34,14 +35,18 @@ function attachListeners() {
 /** Connects once per process; starts the embedded server first when MONGODB_URI is unset. */
 export function connectDatabase(): Promise<typeof mongoose> {
 	state.connecting ??= (async () => {
-		const { MONGODB_URI, DATA_DIR } = config();
+		const { MONGODB_URI, DATA_DIR, EMBEDDED_DB_RESTART_LIMIT } = config();
 		let uri = MONGODB_URI;
 		if (!uri) {
-			state.embedded = await startEmbeddedDatabase({ dataDir: `${DATA_DIR}/db` });
-			uri = state.embedded.uri;
+			const embedded = await startEmbeddedDatabase({ dataDir: `${DATA_DIR}/db` });
+			state.embedded = superviseEmbeddedDatabase(embedded, {
+				giveUpAfterMs: EMBEDDED_DB_RESTART_LIMIT * 1000
+			});
+			uri = embedded.uri;
 			log.info('Embedded database started', {
-				port: state.embedded.port,
-				dataDir: state.embedded.dataDir
+				port: embedded.port,
+				dataDir: embedded.dataDir,
+				pid: embedded.process.pid
 			});
 		}
 		attachListeners();
@@ -61,6 +66,8 @@ export function isDatabaseConnected(): boolean {
 
 /** Pings the database within `timeoutMs`; resolves to a reason string when it is not reachable. */
 export async function checkDatabase(timeoutMs = 2000): Promise<string | null> {
+	const embeddedProblem = state.embedded?.problem();
+	if (embeddedProblem) return embeddedProblem;
 	if (!isDatabaseConnected() || !mongoose.connection.db) return 'database not connected';
 	try {
 		await Promise.race([
@@ -71,6 +78,14 @@ export async function checkDatabase(timeoutMs = 2000): Promise<string | null> {
 	} catch (err) {
 		return `database not reachable: ${err instanceof Error ? err.message : String(err)}`;
 	}
+}
+
+/**
+ * Why this process should be restarted, or null: the embedded database has been down for
+ * longer than EMBEDDED_DB_RESTART_LIMIT and restarting it keeps failing.
+ */
+export function livenessProblem(): string | null {
+	return state.embedded?.failing() ? state.embedded.problem() : null;
 }
 
 export async function disconnectDatabase(): Promise<void> {

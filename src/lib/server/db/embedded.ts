@@ -16,6 +16,8 @@ export interface EmbeddedDatabase {
 	port: number;
 	dataDir: string;
 	process: ChildProcess;
+	/** The end of what the database wrote to stderr (why it stopped, if it did). */
+	errorOutput(): string;
 	stop(): Promise<void>;
 }
 
@@ -88,6 +90,7 @@ export async function startEmbeddedDatabase(options: {
 		port,
 		dataDir,
 		process: child,
+		errorOutput: () => stderr.trim(),
 		stop: () => stopChild(child)
 	};
 }

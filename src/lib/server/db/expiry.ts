@@ -1,15 +1,15 @@
 import { trusted } from 'mongoose';
 import { errorFields, log } from '../log';
-import { LoginAttempt, PasswordReset, Session } from './models';
+import { PasswordReset, Session, SignInLink } from './models';
 
 /**
- * Removes expired sessions, reset links and login counters. A TTL index would do this on
+ * Removes expired sessions and emailed links. A TTL index would do this on
  * MongoDB, but the embedded server (FerretDB) has none, so the app sweeps by the indexed
  * expiresAt field itself. Every read checks expiry too, so a late sweep is harmless.
  */
 export async function sweepExpired(now = new Date()): Promise<number> {
 	let removed = 0;
-	for (const model of [Session, PasswordReset, LoginAttempt] as const) {
+	for (const model of [Session, PasswordReset, SignInLink] as const) {
 		const result = await (model as typeof Session).deleteMany({
 			expiresAt: trusted({ $lte: now })
 		});

@@ -12,7 +12,8 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions = {
-	default: async ({ request, cookies, url, locals, getClientAddress }) => {
+	default: async (event) => {
+		const { request, locals, getClientAddress } = event;
 		const form = await parseForm(request, loginSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const m = messages(locals.locale);
@@ -27,13 +28,7 @@ export const actions = {
 					)
 				: formError(form.raw, m.auth.login.invalid);
 		}
-		// A fresh session id on every login (no session fixation); an old one is ended.
-		if (locals.session) await auth.invalidateSession(locals.session.id);
-		const { token, expiresAt } = await auth.createSession(
-			result.memberId,
-			request.headers.get('user-agent') ?? ''
-		);
-		auth.setSessionCookie(cookies, url, token, expiresAt);
+		await auth.signIn(event, result.memberId);
 		redirect(303, safeRedirectPath(form.data.redirectTo));
 	}
 } satisfies Actions;

@@ -4,8 +4,12 @@ export { Municipality, type MunicipalityDoc } from './municipality';
 export { Cohort, type CohortDoc } from './cohort';
 export { Channel, type ChannelDoc } from './channel';
 export { Invitation, type InvitationDoc } from './invitation';
-export { PasswordReset, type PasswordResetDoc } from './password-reset';
-export { LoginAttempt } from './login-attempt';
+export {
+	PasswordReset,
+	SignInLink,
+	type OneTimeLinkModel,
+	type PasswordResetDoc
+} from './one-time-link';
 export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
 export { Notification, type NotificationDoc, notificationKinds } from './notification';

@@ -14,7 +14,8 @@ export const load: PageServerLoad = async ({ params }) => {
 };
 
 export const actions = {
-	default: async ({ request, params, locals, cookies, url }) => {
+	default: async (event) => {
+		const { request, params, locals } = event;
 		const form = await parseForm(request, acceptInvitationSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const result = await invitations.acceptInvitation(params.token, {
@@ -23,13 +24,8 @@ export const actions = {
 			locale: locals.locale
 		});
 		if (!result.ok) return respond.formFailure(result.failure, form.raw, locals.locale);
-		// Signed in straight away; a session of someone else in this browser is ended first.
-		if (locals.session) await auth.invalidateSession(locals.session.id);
-		const { token, expiresAt } = await auth.createSession(
-			result.value.memberId,
-			request.headers.get('user-agent') ?? ''
-		);
-		auth.setSessionCookie(cookies, url, token, expiresAt);
+		// Signed in straight away.
+		await auth.signIn(event, result.value.memberId);
 		// A supervisor invited for one workshop lands on it; everyone else sets up their profile.
 		const { workshopId } = result.value;
 		redirect(303, workshopId ? `/workshops/${workshopId}` : '/settings?welcome=1');
