@@ -37,3 +37,4 @@ export {
 	type WorkshopDoc,
 	type WorkshopRegistrationDoc
 } from './workshop';
+export { CalendarFeed, type CalendarFeedDoc } from './calendar-feed';
