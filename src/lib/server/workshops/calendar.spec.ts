@@ -2,8 +2,15 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { parseCalendar } from '../../../../tests/support/ical';
+import {
+	createCohort,
+	newActor,
+	publishWorkshop,
+	storeMembers,
+	workshopInput
+} from '../../../../tests/support/workshops';
 import type { Actor } from '../auth/permissions';
-import { Cohort, Member, Workshop, WorkshopRegistration } from '../db/models';
+import { Member, Workshop, WorkshopRegistration } from '../db/models';
 import { zonedToInstant } from '$lib/time-zone';
 import {
 	answerRsvp,
@@ -25,54 +32,12 @@ useTestDatabase('workshop_calendar');
 const origin = 'https://netzwerk.example.de';
 const berlin = 'Europe/Berlin';
 let cohort1: string;
-const actor = (roles: Actor['roles'], cohortIds: string[] = []): Actor => ({
-	id: new Types.ObjectId().toString(),
-	roles,
-	cohortIds
-});
+const actor = newActor;
 const organiser = actor(['organiser']);
 
-async function storeMembers(actors: Actor[]) {
-	await Member.insertMany(
-		actors.map((a) => ({
-			_id: new Types.ObjectId(a.id),
-			email: `m${a.id}@example.org`,
-			displayName: `Mitglied ${a.id.slice(-4)}`,
-			handle: `m${a.id}`,
-			sortName: `mitglied ${a.id}`,
-			passwordHash: 'x',
-			roles: a.roles,
-			cohortIds: a.cohortIds.map((id) => new Types.ObjectId(id))
-		}))
-	);
-}
-
-function input(overrides: Partial<WorkshopInput> = {}): WorkshopInput {
-	return {
-		number: 2,
-		title: 'Die Rolle in der Verwaltung',
-		descriptionSource: 'Wie ist die Rolle **aufgehängt**? Fragen & Antworten.\n\nZweiter Absatz',
-		startsAt: zonedToInstant('2022-09-29', '10:00', berlin),
-		endsAt: zonedToInstant('2022-09-29', '15:30', berlin),
-		format: 'hybrid',
-		onlineUrl: 'https://video.example.org/ws2',
-		address: 'Potsdam, Heinrich-Mann-Allee 107',
-		capacity: 2,
-		supervisorSeats: 0,
-		registrationDeadline: null,
-		guestAccessDays: 30,
-		audienceCohortIds: [cohort1],
-		...overrides
-	};
-}
-
-async function published(overrides: Partial<WorkshopInput> = {}) {
-	const created = await createWorkshop(organiser, input(overrides));
-	if (!created.ok) throw new Error(created.failure.code);
-	const id = created.value.id;
-	expect((await changeWorkshopState(organiser, { id, to: 'published' })).ok).toBe(true);
-	return id;
-}
+const input = (overrides: Partial<WorkshopInput> = {}) => workshopInput(cohort1, overrides);
+const published = (overrides: Partial<WorkshopInput> = {}) =>
+	publishWorkshop(organiser, input(overrides));
 
 async function icsFor(who: Actor, id: string) {
 	const file = await workshopCalendar(who, id, { origin, locale: 'de' });
@@ -81,15 +46,7 @@ async function icsFor(who: Actor, id: string) {
 }
 
 beforeAll(async () => {
-	cohort1 = (
-		await Cohort.create({
-			name: 'Durchgang 1',
-			slug: 'd1',
-			programme: 'brandenburg',
-			startsOn: new Date('2021-12-01'),
-			endsOn: new Date('2022-12-01')
-		})
-	)._id.toString();
+	cohort1 = await createCohort('Durchgang 1', 'd1');
 	await storeMembers([organiser]);
 });
 

@@ -16,6 +16,7 @@ import { markdownToPlainText } from '../markdown';
 import { ok, type Result } from '../result';
 import { slugify } from '../text';
 import { loadWorkshopFor, rosterEntryOf, resourceOf, type WorkshopLean } from './access';
+import { workshopName } from './wording';
 
 /**
  * Calendar files (RFC 5545) for workshops: one file per workshop, the personal feed, and the
@@ -51,10 +52,6 @@ interface CalendarOptions {
 /** Stable across edits, so calendars update the event instead of adding a second one. */
 export const workshopUid = (workshopId: string, origin: string) =>
 	`workshop-${workshopId}@${new URL(origin).hostname}`;
-
-export function workshopHeading(w: Pick<WorkshopLean, 'number' | 'title'>, locale: Locale) {
-	return w.number ? `${messages(locale).workshops.numbered(w.number)}: ${w.title}` : w.title;
-}
 
 const pageUrl = (w: WorkshopLean, origin: string) => `${origin}/workshops/${w._id.toString()}`;
 
@@ -114,7 +111,7 @@ export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions
 			start: new TZDate(w.startsAt.getTime(), zone),
 			end: new TZDate(w.endsAt.getTime(), zone),
 			timezone: zone,
-			summary: workshopHeading(w, options.locale),
+			summary: workshopName(w, options.locale),
 			description: descriptionOf(entry, options),
 			location: locationOf(entry, options.locale) || null,
 			url: pageUrl(w, options.origin),
@@ -156,7 +153,7 @@ export async function workshopCalendar(
 		[{ workshop, showOnlineLink: can(actor, 'workshop:view-roster', resource) }],
 		{ ...options, method: ICalCalendarMethod.PUBLISH }
 	);
-	return ok({ filename: `${slugify(workshopHeading(workshop, options.locale))}.ics`, body });
+	return ok({ filename: `${slugify(workshopName(workshop, options.locale))}.ics`, body });
 }
 
 /**
@@ -202,7 +199,7 @@ export async function invitationCalendar(
 		[{ workshop, showOnlineLink: can(actor, 'workshop:view-roster', resource) }],
 		{
 			origin,
-			locale: member.locale as Locale,
+			locale: member.locale,
 			method:
 				workshop.state === 'cancelled' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
 			invitee: {
