@@ -9,7 +9,6 @@ const de = {
 	numbered: (n: number) => `${n}. Transfer-Workshop`,
 	calendar: {
 		download: 'In den Kalender (.ics)',
-		downloadOf: (title: string) => `${title} als Kalendereintrag (.ics) herunterladen`,
 		onlineLink: 'Videokonferenz',
 		pageLink: 'Workshop-Seite',
 		feedName: 'Netzwerk: Meine Workshops',
@@ -35,7 +34,6 @@ const de = {
 		next: 'Mein nächster Workshop',
 		mine: 'Meine Workshops',
 		none: 'Zurzeit steht kein Workshop für Sie an.',
-		notAnswered: 'Sie haben noch nicht geantwortet.',
 		answerNow: 'Jetzt antworten',
 		all: 'Alle Workshops'
 	},
@@ -216,7 +214,6 @@ const en: typeof de = {
 	numbered: (n: number) => `Transfer workshop no. ${n}`,
 	calendar: {
 		download: 'Add to calendar (.ics)',
-		downloadOf: (title: string) => `Download ${title} as a calendar entry (.ics)`,
 		onlineLink: 'Video conference',
 		pageLink: 'Workshop page',
 		feedName: 'Netzwerk: my workshops',
@@ -243,7 +240,6 @@ const en: typeof de = {
 		next: 'My next workshop',
 		mine: 'My workshops',
 		none: 'There is no upcoming workshop for you at the moment.',
-		notAnswered: 'You have not answered yet.',
 		answerNow: 'Answer now',
 		all: 'All workshops'
 	},

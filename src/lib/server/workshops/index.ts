@@ -46,3 +46,4 @@ export {
 	feedCalendar,
 	type CalendarFeedDto
 } from './feed';
+export { workshopDashboard, type WorkshopDashboardDto } from './dashboard';
