@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cohort, Member, Municipality } from '../../src/lib/server/db/models';
+import { Cohort, Member, Municipality, Workshop } from '../../src/lib/server/db/models';
 import { startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import {
@@ -86,6 +86,20 @@ export const rows: Row[] = [
 		body: { sessionId: 'a'.repeat(64) },
 		expect: signedIn(404)
 	},
+	// Calendar: the personal feed link is made and ended in the settings and read without a
+	// cookie; a workshop's file answers like its page (404 where it may not be seen)
+	{ method: 'POST', path: '/settings?/renewCalendarFeed', expect: signedIn(200) },
+	{ method: 'POST', path: '/settings?/endCalendarFeed', expect: signedIn(200) },
+	{ method: 'GET', path: `/calendar/${bogusToken}.ics`, expect: all(404) },
+	{ method: 'GET', path: '/calendar/nonsense.ics', expect: all(404) },
+	{ method: 'GET', path: `/workshops/${missing}.ics`, expect: signedIn(404) },
+	{ method: 'GET', path: '/workshops/{upcomingWorkshopId}.ics', expect: signedIn(200) },
+	// The supervisor's guest access to the workshop of 2022 ended 30 days after it closed
+	{
+		method: 'GET',
+		path: '/workshops/{pastWorkshopId}.ics',
+		expect: { ...signedIn(200), supervisor: 404 }
+	},
 	// Admin area
 	{ method: 'GET', path: '/admin', expect: staff(200) },
 	{ method: 'GET', path: '/admin/members', expect: adminOnly(200) },
@@ -141,6 +155,8 @@ describe('permission matrix', () => {
 		ids.annaId = (await Member.findOne({ email: roleLogins.alumni }).lean())!._id.toString();
 		ids.cohortId = (await Cohort.findOne().lean())!._id.toString();
 		ids.municipalityId = (await Municipality.findOne().lean())!._id.toString();
+		ids.pastWorkshopId = (await Workshop.findOne({ number: 2 }).lean())!._id.toString();
+		ids.upcomingWorkshopId = (await Workshop.findOne({ number: 3 }).lean())!._id.toString();
 	});
 	afterAll(async () => {
 		await mongoose.disconnect();

@@ -88,14 +88,26 @@ export function renderMarkdown(source: string, options: RenderOptions = {}): str
 	return sanitize(html, profile);
 }
 
-/** Plain text of Markdown (for notifications, search snippets and previews). */
-export function markdownToText(source: string, maxLength = 200): string {
-	const text = sanitizeHtml(marked.parse(source) as string, {
-		allowedTags: [],
-		allowedAttributes: {}
-	})
-		.replace(/\s+/g, ' ')
+/** Block ends that become line breaks when Markdown is turned into plain text. */
+const blockEnd = /<\/(p|li|h[1-6]|blockquote|pre|tr)>|<br\s*\/?>/g;
+const entities: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '"', '&amp;': '&' };
+
+/**
+ * Markdown as plain text, one line per paragraph or list item (calendar files, plain-text
+ * mails). sanitize-html escapes the text it keeps; plain text wants the characters back.
+ */
+export function markdownToPlainText(source: string): string {
+	const html = (marked.parse(source) as string).replace(blockEnd, '$&\n');
+	return sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} })
+		.replace(/&(lt|gt|quot|amp);/g, (entity) => entities[entity]!)
+		.replace(/[ \t]+\n/g, '\n')
+		.replace(/\n{3,}/g, '\n\n')
 		.trim();
+}
+
+/** Plain text of Markdown on one line (for notifications, search snippets and previews). */
+export function markdownToText(source: string, maxLength = 200): string {
+	const text = markdownToPlainText(source).replace(/\s+/g, ' ').trim();
 	return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text;
 }
 

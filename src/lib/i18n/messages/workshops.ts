@@ -7,6 +7,36 @@ const de = {
 	create: 'Workshop anlegen',
 	edit: 'Bearbeiten',
 	numbered: (n: number) => `${n}. Transfer-Workshop`,
+	calendar: {
+		download: 'In den Kalender (.ics)',
+		onlineLink: 'Videokonferenz',
+		pageLink: 'Workshop-Seite',
+		feedName: 'Netzwerk: Meine Workshops',
+		feedTitle: 'Kalender-Abo',
+		feedIntro:
+			'Abonnieren Sie Ihre Workshops in Ihrer Kalender-App (Outlook, Apple Kalender, Google Kalender, Thunderbird). Das Abo enthält die Workshops, für die Sie angemeldet sind, mit „Vielleicht“ geantwortet haben oder die Sie organisieren; Plätze auf der Warteliste nicht. Es aktualisiert sich selbst.',
+		feedSecret:
+			'Der Link ist persönlich: Wer ihn kennt, sieht Ihre Workshops samt Videokonferenz-Link. Geben Sie ihn nicht weiter.',
+		feedActive: (since: string) => `Ihr Kalender-Abo ist aktiv (Link erzeugt am ${since}).`,
+		feedInactive: 'Sie haben kein Kalender-Abo.',
+		feedUrl: 'Adresse Ihres Kalender-Abos',
+		feedShownOnce:
+			'Kopieren Sie die Adresse jetzt in Ihre Kalender-App: Sie wird aus Sicherheitsgründen nur einmal angezeigt. Brauchen Sie sie später wieder, erzeugen Sie einen neuen Link.',
+		feedOpen: 'In Kalender-App öffnen',
+		feedCreate: 'Link erzeugen',
+		feedRenew: 'Neuen Link erzeugen',
+		feedRenewHint: 'Der bisherige Link funktioniert danach nicht mehr.',
+		feedEnd: 'Abo beenden',
+		feedCreated: 'Ein neuer Link für Ihr Kalender-Abo wurde erzeugt.',
+		feedEnded: 'Ihr Kalender-Abo wurde beendet; der Link funktioniert nicht mehr.'
+	},
+	dashboard: {
+		next: 'Mein nächster Workshop',
+		mine: 'Meine Workshops',
+		none: 'Zurzeit steht kein Workshop für Sie an.',
+		answerNow: 'Jetzt antworten',
+		all: 'Alle Workshops'
+	},
 	states: {
 		draft: 'Entwurf',
 		published: 'Veröffentlicht',
@@ -182,6 +212,37 @@ const en: typeof de = {
 	create: 'Create workshop',
 	edit: 'Edit',
 	numbered: (n: number) => `Transfer workshop no. ${n}`,
+	calendar: {
+		download: 'Add to calendar (.ics)',
+		onlineLink: 'Video conference',
+		pageLink: 'Workshop page',
+		feedName: 'Netzwerk: my workshops',
+		feedTitle: 'Calendar subscription',
+		feedIntro:
+			'Subscribe to your workshops in your calendar app (Outlook, Apple Calendar, Google Calendar, Thunderbird). The subscription holds the workshops you are registered for, answered “maybe” to or organise; places on a waiting list are not included. It updates itself.',
+		feedSecret:
+			'The link is personal: anyone who knows it sees your workshops including the video conference link. Do not share it.',
+		feedActive: (since: string) =>
+			`Your calendar subscription is active (link created on ${since}).`,
+		feedInactive: 'You have no calendar subscription.',
+		feedUrl: 'Address of your calendar subscription',
+		feedShownOnce:
+			'Copy the address into your calendar app now: for security it is shown only once. If you need it again later, create a new link.',
+		feedOpen: 'Open in calendar app',
+		feedCreate: 'Create link',
+		feedRenew: 'Create new link',
+		feedRenewHint: 'The previous link stops working.',
+		feedEnd: 'End subscription',
+		feedCreated: 'A new link for your calendar subscription has been created.',
+		feedEnded: 'Your calendar subscription has ended; the link no longer works.'
+	},
+	dashboard: {
+		next: 'My next workshop',
+		mine: 'My workshops',
+		none: 'There is no upcoming workshop for you at the moment.',
+		answerNow: 'Answer now',
+		all: 'All workshops'
+	},
 	states: {
 		draft: 'Draft',
 		published: 'Published',

@@ -30,3 +30,20 @@ export {
 	type AgendaItemInput,
 	type AgendaChange
 } from './agenda';
+export {
+	buildCalendar,
+	calendarResponse,
+	invitationCalendar,
+	workshopCalendar,
+	workshopUid,
+	type CalendarEntry,
+	type CalendarFile
+} from './calendar';
+export {
+	getCalendarFeed,
+	renewCalendarFeed,
+	endCalendarFeed,
+	feedCalendar,
+	type CalendarFeedDto
+} from './feed';
+export { workshopDashboard, type WorkshopDashboardDto } from './dashboard';

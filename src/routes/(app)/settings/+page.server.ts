@@ -13,14 +13,16 @@ import * as cohorts from '$lib/server/cohorts';
 import { formError, parseForm } from '$lib/server/forms';
 import * as members from '$lib/server/members';
 import * as respond from '$lib/server/respond';
+import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const member = auth.requirePermission(locals, url, 'settings:use');
-	const [profile, municipalities, sessions] = await Promise.all([
+	const [profile, municipalities, sessions, calendarFeed] = await Promise.all([
 		members.getOwnProfile(member.id),
 		cohorts.listMunicipalities(),
-		auth.listMemberSessions(member.id, locals.session!.id)
+		auth.listMemberSessions(member.id, locals.session!.id),
+		workshops.getCalendarFeed(member)
 	]);
 	if (!profile) error(404, { message: 'not_found', code: 'not_found' });
 	return {
@@ -33,6 +35,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			lastUsedAt: s.lastUsedAt.toISOString(),
 			current: s.current
 		})),
+		calendarFeed,
 		welcome: url.searchParams.has('welcome')
 	};
 };
@@ -122,6 +125,19 @@ export const actions = {
 			redirect(303, '/login');
 		}
 		return { saved: 'session' as const };
+	},
+
+	/** A new calendar feed link, shown once in the answer; the previous link stops working. */
+	renewCalendarFeed: async (event) => {
+		const { member } = signedIn(event);
+		const renewed = respond.unwrap(await workshops.renewCalendarFeed(member, event.url.origin));
+		return { calendarFeed: 'created' as const, feedUrl: renewed.url };
+	},
+
+	endCalendarFeed: async (event) => {
+		const { member } = signedIn(event);
+		respond.unwrap(await workshops.endCalendarFeed(member));
+		return { calendarFeed: 'ended' as const };
 	},
 
 	signOutEverywhere: async (event) => {

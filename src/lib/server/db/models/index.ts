@@ -41,3 +41,4 @@ export {
 	type WorkshopDoc,
 	type WorkshopRegistrationDoc
 } from './workshop';
+export { CalendarFeed, type CalendarFeedDoc } from './calendar-feed';
