@@ -8,6 +8,7 @@ import admin from './messages/admin';
 import chat from './messages/chat';
 import forum from './messages/forum';
 import workshops from './messages/workshops';
+import uploads from './messages/uploads';
 
 export * from './locales';
 
@@ -24,7 +25,8 @@ const dictionaries = {
 		admin: admin.de,
 		chat: chat.de,
 		forum: forum.de,
-		workshops: workshops.de
+		workshops: workshops.de,
+		uploads: uploads.de
 	},
 	en: {
 		...common.en,
@@ -34,7 +36,8 @@ const dictionaries = {
 		admin: admin.en,
 		chat: chat.en,
 		forum: forum.en,
-		workshops: workshops.en
+		workshops: workshops.en,
+		uploads: uploads.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -37,3 +37,4 @@ export {
 	type WorkshopDoc,
 	type WorkshopRegistrationDoc
 } from './workshop';
+export { Upload, uploadOwners, type UploadDoc } from './upload';
