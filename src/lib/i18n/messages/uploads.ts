@@ -10,7 +10,8 @@ const de = {
 		imageType: 'Erlaubt sind Bilder im Format PNG, JPEG, WebP oder GIF.',
 		markup:
 			'Die Datei enthält HTML-, Skript- oder SVG-Inhalte und wird aus Sicherheitsgründen nicht angenommen.',
-		incomplete: 'Die Übertragung wurde unterbrochen. Bitte versuchen Sie es noch einmal.'
+		incomplete: 'Die Übertragung wurde unterbrochen. Bitte versuchen Sie es noch einmal.',
+		requestTooLarge: 'Die gesendeten Daten sind zu groß.'
 	},
 	types: {
 		pdf: 'PDF',
@@ -35,10 +36,8 @@ const de = {
 		addedBy: 'Von',
 		addedAt: 'Datum',
 		actions: 'Aktionen',
-		download: (name: string) => `${name} herunterladen`,
 		remove: 'Entfernen',
 		removeLabel: (name: string) => `${name} entfernen`,
-		removeConfirm: 'Wirklich entfernen?',
 		uploadHeading: 'Datei hochladen',
 		file: 'Datei',
 		fileHint:
@@ -77,7 +76,8 @@ const en: typeof de = {
 			'This kind of file is not accepted. Allowed are PDF, Word, Excel, PowerPoint, OpenDocument (text, spreadsheet, presentation) and pictures (PNG, JPEG, WebP, GIF).',
 		imageType: 'Allowed are pictures in PNG, JPEG, WebP or GIF format.',
 		markup: 'The file contains HTML, script or SVG content and is refused for security reasons.',
-		incomplete: 'The transfer was interrupted. Please try again.'
+		incomplete: 'The transfer was interrupted. Please try again.',
+		requestTooLarge: 'The data sent is too large.'
 	},
 	types: {
 		pdf: 'PDF',
@@ -102,10 +102,8 @@ const en: typeof de = {
 		addedBy: 'By',
 		addedAt: 'Date',
 		actions: 'Actions',
-		download: (name: string) => `Download ${name}`,
 		remove: 'Remove',
 		removeLabel: (name: string) => `Remove ${name}`,
-		removeConfirm: 'Really remove?',
 		uploadHeading: 'Upload a file',
 		file: 'File',
 		fileHint:

@@ -27,7 +27,11 @@ const formLimits = { files: 3, fields: 20, fieldSize: 16 * 1024, parts: 25, head
  */
 export async function receiveUpload(
 	incoming: IncomingForm,
-	input: Omit<StoreInput, 'name'> & { fileField: string }
+	input: Omit<StoreInput, 'name'> & {
+		fileField: string;
+		/** Filled with the text fields as they arrive, also when the upload is refused. */
+		fields?: Record<string, string>;
+	}
 ): Promise<Result<ReceivedUpload>> {
 	const contentType = incoming.headers.get('content-type') ?? '';
 	const declared = Number(incoming.headers.get('content-length') ?? NaN);
@@ -36,7 +40,7 @@ export async function receiveUpload(
 	if (!incoming.body || !/^multipart\/form-data/i.test(contentType))
 		return refused('invalid', 'uploads.errors.missing', 'file');
 
-	const fields: Record<string, string> = {};
+	const fields = input.fields ?? {};
 	const file: { active?: BusboyFileStream; stored?: Promise<Result<UploadDto>> } = {};
 	let parser: ReturnType<typeof Busboy>;
 	try {

@@ -20,3 +20,13 @@ export {
 	type AgendaItemDto,
 	type WorkshopLists
 } from './page';
+export {
+	addMaterialFile,
+	addMaterialLink,
+	removeMaterial,
+	setParticipantUploads,
+	getMaterialsPage,
+	type MaterialDto,
+	type MaterialsDto,
+	type MaterialsPageDto
+} from './materials';

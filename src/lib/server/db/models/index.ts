@@ -38,3 +38,4 @@ export {
 	type WorkshopRegistrationDoc
 } from './workshop';
 export { Upload, uploadOwners, type UploadDoc } from './upload';
+export { WorkshopMaterial, type WorkshopMaterialDoc } from './workshop-material';

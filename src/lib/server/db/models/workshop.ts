@@ -53,6 +53,8 @@ const workshopSchema = new Schema(
 		sequence: { type: Number, default: 0 },
 		agenda: { type: [agendaItemSchema], default: [] },
 		channelId: { type: Schema.Types.ObjectId, ref: 'Channel', default: null },
+		/** Whether participants, not only organisers, may add materials (files and links). */
+		participantUploads: { type: Boolean, default: false },
 		createdBy: { type: Schema.Types.ObjectId, ref: 'Member', required: true }
 	},
 	{ timestamps: true }
