@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Cohort, Member, Municipality } from '../../src/lib/server/db/models';
+import { Cohort, Member, Municipality, Workshop } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
@@ -126,7 +126,50 @@ export const rows: Row[] = [
 	{ method: 'GET', path: '/admin/municipalities/{municipalityId}', expect: staff(200) },
 	{ method: 'POST', path: '/admin/municipalities/{municipalityId}', expect: staff(400) },
 	// The audit log sits in the admin area: admins (moderators have no admin area)
-	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) }
+	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) },
+	// Uploads: files answer 401 signed out and 404 for any id one may not see
+	{ method: 'GET', path: `/uploads/${missing}`, expect: { ...all(404), anonymous: 401 } },
+	{ method: 'GET', path: '/uploads/not-an-id', expect: all(404) },
+	{ method: 'POST', path: '/forum/images', expect: { ...all(400), anonymous: 401 } },
+	// Materials of the 3rd workshop: its roster (Anna, her supervisor Petra), moderators, staff
+	{ method: 'GET', path: '/workshops/{workshop3Id}/materials', expect: signedIn(200) },
+	{
+		method: 'POST',
+		path: '/workshops/{workshop3Id}/materials?/upload',
+		expect: staff(400)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{workshop3Id}/materials?/link',
+		body: { title: 'Leitfaden', url: 'https://example.org/leitfaden' },
+		expect: staff(200)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{workshop3Id}/materials?/remove',
+		body: { materialId: missing },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{workshop3Id}/materials?/settings',
+		expect: staff(200)
+	},
+	{ method: 'GET', path: `/workshops/${missing}/materials`, expect: signedIn(404) },
+	{ method: 'POST', path: `/workshops/${missing}/materials?/upload`, expect: signedIn(404) },
+	{
+		method: 'POST',
+		path: `/workshops/${missing}/materials?/link`,
+		body: { title: 'Leitfaden', url: 'https://example.org' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: `/workshops/${missing}/materials?/remove`,
+		body: { materialId: missing },
+		expect: signedIn(404)
+	},
+	{ method: 'POST', path: `/workshops/${missing}/materials?/settings`, expect: signedIn(404) }
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */
@@ -166,6 +209,7 @@ describe('permission matrix', () => {
 		ids.annaId = (await Member.findOne({ email: logins.alumni }).lean())!._id.toString();
 		ids.cohortId = (await Cohort.findOne().lean())!._id.toString();
 		ids.municipalityId = (await Municipality.findOne().lean())!._id.toString();
+		ids.workshop3Id = (await Workshop.findOne({ number: 3 }).lean())!._id.toString();
 	});
 	afterAll(async () => {
 		await mongoose.disconnect();

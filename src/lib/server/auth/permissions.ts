@@ -105,6 +105,8 @@ const rules = {
 	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
 	// Supervisors reach the forum too, but see only categories whose read rule names them.
 	'forum:view': (a: Actor) => a.roles.length > 0,
+	/** Pictures for posts; whoever reads the forum sees them (they are served by forum:view). */
+	'forum:upload-image': (a: Actor) => a.roles.length > 0,
 	'forum:read': readsCategory,
 	'forum:post': (a: Actor, c: ForumCategoryResource) =>
 		readsCategory(a, c) && (hasRole(a, 'admin') || a.roles.some((r) => c.postRoles.includes(r))),

@@ -16,3 +16,4 @@ export { search, highlight, type SearchHit, type SearchResult, type Segment } fr
 export { threadRoom } from './live';
 export * from './categories';
 export { rethrow, failure, rateLimited, mayWrite, mayPreview } from './respond';
+export { uploadPostImage, type PostImageDto } from './images';
