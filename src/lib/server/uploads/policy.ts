@@ -56,7 +56,7 @@ export const uploadPolicies = {
  */
 export const multipartAllowanceBytes = 64 * 1024;
 
-/** The largest request body an upload route takes (server/index.js sets BODY_SIZE_LIMIT to it). */
+/** The largest request body an upload route takes: server/index.js's BODY_SIZE_LIMIT covers it. */
 export const largestUploadRequestBytes =
 	Math.max(...Object.values(uploadPolicies).map((p) => p.maxBytes)) + multipartAllowanceBytes;
 

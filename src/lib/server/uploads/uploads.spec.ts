@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import mongoose, { Types } from 'mongoose';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -15,7 +16,13 @@ import {
 } from '../../../../tests/support/files';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { Upload } from '../db/models';
-import { containsMarkup, safeFileName, uploadPolicies, type UploadPolicy } from './policy';
+import {
+	containsMarkup,
+	largestUploadRequestBytes,
+	safeFileName,
+	uploadPolicies,
+	type UploadPolicy
+} from './policy';
 import { receiveUpload } from './receive';
 import { storeUpload } from './store';
 
@@ -257,4 +264,10 @@ it('finds the markup anywhere in the first bytes, in any case', () => {
 	const head = Buffer.concat([minimalPdf(), Buffer.alloc(30_000, 0x20), Buffer.from('<SCRIPT>')]);
 	expect(containsMarkup(head)).toBe(true);
 	expect(containsMarkup(minimalPdf())).toBe(false);
+});
+
+it('the server takes request bodies as large as the largest upload and its form', () => {
+	const entry = readFileSync('server/index.js', 'utf8');
+	const megabytes = Number(/BODY_SIZE_LIMIT \?\?= '(\d+)M'/.exec(entry)?.[1]);
+	expect(megabytes * 1024 * 1024).toBeGreaterThanOrEqual(largestUploadRequestBytes);
 });
