@@ -2,11 +2,13 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
 import { config } from '$lib/server/config';
 import * as db from '$lib/server/db';
+import * as jobs from '$lib/server/jobs';
 import { securityHeaders, unavailableResponse } from '$lib/server/http';
 import { errorFields, log } from '$lib/server/log';
 import * as realtime from '$lib/server/realtime';
 import { ensureDemoData } from '$lib/server/seed';
 import * as uploads from '$lib/server/uploads';
+import * as workshops from '$lib/server/workshops';
 import { isLocale, localeFromAcceptLanguage, messages, type Locale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
@@ -15,8 +17,16 @@ export const init: ServerInit = async () => {
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	realtime.register();
+	// Links in mails: the public address, or where a local start serves the app.
+	workshops.startWorkshops({
+		origin: settings.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`
+	});
+	jobs.startJobRunner();
 	// server/index.js and scripts/dev.js wait for this before exiting.
-	process.once('sveltekit:shutdown', () => db.disconnectDatabase());
+	process.once('sveltekit:shutdown', async () => {
+		await jobs.stopJobRunner();
+		await db.disconnectDatabase();
+	});
 };
 
 /** Paths served without the database: health probes and static assets. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { zonedToInstant } from '$lib/time-zone';
-import { objectId, requiredText, text } from './fields';
+import { email, objectId, requiredText, text } from './fields';
 
 export const workshopTimeZone = 'Europe/Berlin';
 
@@ -66,3 +66,28 @@ export const rsvpSchema = z.object({ answer: z.enum(['yes', 'maybe', 'no'], 'inv
 export const workshopStateSchema = z.object({
 	to: z.enum(['published', 'live', 'closed', 'archived', 'cancelled'], 'invalid')
 });
+
+export const supervisorInviteSchema = z.object({
+	displayName: requiredText(80).min(2, 'tooShort'),
+	email
+});
+
+export const agendaItemSchema = z.object({
+	kind: z.enum(['section', 'item'], 'invalid'),
+	title: requiredText(200),
+	durationMinutes: z
+		.union([z.literal(''), wholeNumber(0, 600)])
+		.optional()
+		.transform((v) => (v === '' || v === undefined ? 0 : v)),
+	speaker: text(120),
+	description: text(2000),
+	method: z.enum(['input', 'discussion', 'world-cafe', 'vote', 'break'], 'invalid'),
+	fromProposal: z.union([z.literal(''), objectId]).optional()
+});
+
+export const agendaItemRefSchema = z.object({
+	itemId: objectId,
+	by: z.enum(['-1', '1'], 'invalid').optional()
+});
+
+export const proposalSchema = z.object({ title: requiredText(200) });

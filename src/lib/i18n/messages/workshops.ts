@@ -107,9 +107,70 @@ const de = {
 		onlineUrlMissing: 'Bitte geben Sie den Link zur Videokonferenz an.',
 		addressMissing: 'Bitte geben Sie die Adresse an.',
 		audienceMissing: 'Bitte wählen Sie mindestens einen Durchgang.',
-		wrongState: 'Das ist in diesem Zustand des Workshops nicht möglich.'
+		wrongState: 'Das ist in diesem Zustand des Workshops nicht möglich.',
+		memberNotSupervisor:
+			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an.',
+		invitationPending: 'Sie haben für diesen Workshop bereits eine offene Einladung verschickt.'
 	},
-	saved: 'Gespeichert.'
+	agendaEdit: {
+		title: 'Programm bearbeiten',
+		back: 'Zurück zum Workshop',
+		up: 'Nach oben',
+		down: 'Nach unten',
+		remove: 'Entfernen',
+		proposals: 'Vorgeschlagene Themen',
+		adopt: 'Ins Programm übernehmen',
+		add: 'Punkt hinzufügen',
+		addButton: 'Hinzufügen',
+		kind: 'Art',
+		kinds: { item: 'Programmpunkt', section: 'Abschnitt' },
+		itemTitle: 'Titel',
+		duration: 'Dauer (Minuten)',
+		method: 'Methode',
+		speaker: 'Referent:in',
+		propose: 'Thema vorschlagen',
+		proposeHint: 'Die Organisation entscheidet, ob das Thema ins Programm kommt.',
+		proposeButton: 'Vorschlagen',
+		proposed: 'Danke, Ihr Vorschlag ist bei der Organisation.'
+	},
+	tandem: {
+		title: 'Fachvorgesetzte:n mitbringen',
+		intro:
+			'Laden Sie Ihre Fachvorgesetzte oder Ihren Fachvorgesetzten zu diesem Workshop ein. Die Einladung gilt nur für diesen Workshop.',
+		name: 'Name',
+		email: 'E-Mail-Adresse',
+		send: 'Einladung senden',
+		invited: 'Die Einladung ist verschickt.',
+		added: 'Ihre Fachvorgesetzte oder Ihr Fachvorgesetzter steht jetzt auf der Liste.'
+	},
+	saved: 'Gespeichert.',
+	mail: {
+		tandemSubject: (workshop: string) => `Einladung: ${workshop}`,
+		tandemInvite: (name: string, alumna: string, workshop: string, when: string, link: string) =>
+			`Guten Tag${name ? ' ' + name : ''},\n\n${alumna} lädt Sie als Fachvorgesetzte:n zum ${workshop} am ${when} ein. Der Workshop ist eine geschlossene Veranstaltung für die Alumni des Qualifizierungsprogramms und ihre Fachvorgesetzten.\n\nÜber diesen Link legen Sie Ihren Zugang an (14 Tage gültig, nur einmal nutzbar). Er gilt nur für diesen Workshop:\n\n${link}\n\nWenn Sie diese Einladung nicht erwartet haben, können Sie die E-Mail ignorieren.`,
+		tandemAdded: (name: string, alumna: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\n${alumna} hat Sie als Fachvorgesetzte:n zum ${workshop} am ${when} eingeladen. Sie stehen jetzt auf der Teilnehmendenliste.\n\n${link}`,
+		inviteSubject: (workshop: string) => `Einladung: ${workshop}`,
+		inviteText: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nSie sind herzlich zum ${workshop} am ${when} eingeladen. Bitte sagen Sie auf der Workshop-Seite zu oder ab; dort können Sie auch Ihre Fachvorgesetzte oder Ihren Fachvorgesetzten einladen.\n\n${link}`,
+		promotedSubject: (workshop: string) => `Sie haben einen Platz: ${workshop}`,
+		promotedText: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nfür den ${workshop} am ${when} ist ein Platz frei geworden: Sie sind jetzt angemeldet. Falls Sie doch nicht teilnehmen können, sagen Sie bitte auf der Workshop-Seite ab.\n\n${link}`,
+		cancelledSubject: (workshop: string) => `Abgesagt: ${workshop}`,
+		cancelledText: (name: string, workshop: string, when: string) =>
+			`Guten Tag ${name},\n\nder ${workshop} am ${when} wurde leider abgesagt.`,
+		changedSubject: (workshop: string) => `Geändert: ${workshop}`,
+		changedText: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nder ${workshop} wurde geändert. Er findet am ${when} statt; Programm und Einzelheiten finden Sie auf der Workshop-Seite.\n\n${link}`,
+		reminderSubject: (workshop: string) => `Erinnerung: ${workshop}`,
+		reminderText: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nwir erinnern Sie an den ${workshop} am ${when}.\n\n${link}`,
+		unansweredSubject: (workshop: string) => `Noch keine Antwort: ${workshop}`,
+		unansweredText: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nSie haben auf die Einladung zum ${workshop} am ${when} noch nicht geantwortet. Bitte sagen Sie auf der Workshop-Seite zu oder ab.\n\n${link}`,
+		acceptInvitation: 'Einladung annehmen',
+		openWorkshop: 'Zum Workshop'
+	}
 };
 
 const en: typeof de = {
@@ -216,9 +277,69 @@ const en: typeof de = {
 		onlineUrlMissing: 'Please enter the video conference link.',
 		addressMissing: 'Please enter the address.',
 		audienceMissing: 'Please choose at least one cohort.',
-		wrongState: 'This is not possible in the workshop’s current state.'
+		wrongState: 'This is not possible in the workshop’s current state.',
+		memberNotSupervisor:
+			'This address belongs to a member of the network; they register themselves.',
+		invitationPending: 'You have already sent an open invitation for this workshop.'
 	},
-	saved: 'Saved.'
+	agendaEdit: {
+		title: 'Edit agenda',
+		back: 'Back to the workshop',
+		up: 'Move up',
+		down: 'Move down',
+		remove: 'Remove',
+		proposals: 'Proposed topics',
+		adopt: 'Add to the agenda',
+		add: 'Add an item',
+		addButton: 'Add',
+		kind: 'Kind',
+		kinds: { item: 'Agenda item', section: 'Section' },
+		itemTitle: 'Title',
+		duration: 'Duration (minutes)',
+		method: 'Method',
+		speaker: 'Speaker',
+		propose: 'Propose a topic',
+		proposeHint: 'The organisers decide whether the topic goes on the agenda.',
+		proposeButton: 'Propose',
+		proposed: 'Thank you, your proposal is with the organisers.'
+	},
+	tandem: {
+		title: 'Bring your supervisor',
+		intro: 'Invite your supervisor to this workshop. The invitation is for this workshop only.',
+		name: 'Name',
+		email: 'Email address',
+		send: 'Send invitation',
+		invited: 'The invitation has been sent.',
+		added: 'Your supervisor is now on the list.'
+	},
+	saved: 'Saved.',
+	mail: {
+		tandemSubject: (workshop: string) => `Invitation: ${workshop}`,
+		tandemInvite: (name: string, alumna: string, workshop: string, when: string, link: string) =>
+			`Hello${name ? ' ' + name : ''},\n\n${alumna} invites you as their supervisor to ${workshop} on ${when}. The workshop is a closed event for the programme's alumni and their supervisors.\n\nCreate your account with this link (valid for 14 days, usable once). It is for this workshop only:\n\n${link}\n\nIf you did not expect this invitation, you can ignore this email.`,
+		tandemAdded: (name: string, alumna: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\n${alumna} has invited you as their supervisor to ${workshop} on ${when}. You are now on the list of participants.\n\n${link}`,
+		inviteSubject: (workshop: string) => `Invitation: ${workshop}`,
+		inviteText: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\nyou are invited to ${workshop} on ${when}. Please accept or decline on the workshop page; there you can also invite your supervisor.\n\n${link}`,
+		promotedSubject: (workshop: string) => `You have a seat: ${workshop}`,
+		promotedText: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\na seat has become free for ${workshop} on ${when}: you are now registered. If you cannot attend after all, please decline on the workshop page.\n\n${link}`,
+		cancelledSubject: (workshop: string) => `Cancelled: ${workshop}`,
+		cancelledText: (name: string, workshop: string, when: string) =>
+			`Hello ${name},\n\nunfortunately ${workshop} on ${when} has been cancelled.`,
+		changedSubject: (workshop: string) => `Changed: ${workshop}`,
+		changedText: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\n${workshop} has changed. It takes place on ${when}; the agenda and details are on the workshop page.\n\n${link}`,
+		reminderSubject: (workshop: string) => `Reminder: ${workshop}`,
+		reminderText: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\nthis is a reminder of ${workshop} on ${when}.\n\n${link}`,
+		unansweredSubject: (workshop: string) => `No answer yet: ${workshop}`,
+		unansweredText: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\nyou have not yet answered the invitation to ${workshop} on ${when}. Please accept or decline on the workshop page.\n\n${link}`,
+		acceptInvitation: 'Accept invitation',
+		openWorkshop: 'Open the workshop'
+	}
 };
 
 export default { de, en };

@@ -1,5 +1,8 @@
-import { Types, trusted } from 'mongoose';
+import { trusted } from 'mongoose';
+import { can, type Actor } from '../auth/permissions';
+import { isObjectId, oid } from '../db/ids';
 import { AuditEntry, Member } from '../db/models';
+import { ok, refused, type Result } from '../result';
 
 export interface AuditEntryDto {
 	id: string;
@@ -12,7 +15,7 @@ export interface AuditEntryDto {
 	createdAt: string;
 }
 
-/** Records a moderation or admin action. Call it after the action succeeded. */
+/** Records a moderation or admin action. Services call it after the action succeeded. */
 export async function record(entry: {
 	actorId: string;
 	action: string;
@@ -21,20 +24,25 @@ export async function record(entry: {
 	summary?: string;
 	details?: Record<string, unknown>;
 }): Promise<void> {
-	await AuditEntry.create({ ...entry, actorId: new Types.ObjectId(entry.actorId) });
+	await AuditEntry.create({ ...entry, actorId: oid(entry.actorId) });
 }
 
 /** Newest first, by cursor; actor names resolved in one query for the page. */
 export async function listAuditEntries(
-	cursor: string | null,
-	limit = 50,
-	filter: { targetType?: string; targetId?: string } = {}
-): Promise<{ items: AuditEntryDto[]; nextCursor: string | null }> {
+	actor: Actor,
+	input: {
+		cursor?: string | null;
+		limit?: number;
+		targetType?: string;
+		targetId?: string;
+	} = {}
+): Promise<Result<{ items: AuditEntryDto[]; nextCursor: string | null }>> {
+	if (!can(actor, 'audit:view')) return refused('forbidden');
+	const limit = input.limit ?? 50;
 	const query: Record<string, unknown> = {};
-	if (filter.targetType) query.targetType = filter.targetType;
-	if (filter.targetId) query.targetId = filter.targetId;
-	if (cursor && Types.ObjectId.isValid(cursor))
-		query._id = trusted({ $lt: new Types.ObjectId(cursor) });
+	if (input.targetType) query.targetType = input.targetType;
+	if (input.targetId) query.targetId = input.targetId;
+	if (isObjectId(input.cursor)) query._id = trusted({ $lt: oid(input.cursor) });
 	const rows = await AuditEntry.find(query)
 		.sort({ _id: -1 })
 		.limit(limit + 1)
@@ -45,7 +53,7 @@ export async function listAuditEntries(
 		{ displayName: 1 }
 	).lean();
 	const names = new Map(actors.map((a) => [a._id.toString(), a.displayName]));
-	return {
+	return ok({
 		items: page.map((r) => ({
 			id: r._id.toString(),
 			actorId: r.actorId.toString(),
@@ -57,5 +65,5 @@ export async function listAuditEntries(
 			createdAt: r.createdAt.toISOString()
 		})),
 		nextCursor: rows.length > limit ? page.at(-1)!._id.toString() : null
-	};
+	});
 }

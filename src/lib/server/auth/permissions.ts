@@ -94,6 +94,9 @@ const rules = {
 	'profile:edit-own': () => true,
 	'settings:use': () => true,
 	'invitation:create': isStaff,
+	// Organisers hand out the network roles; only admins hand out the admin role.
+	'role:grant': (a: Actor, grant: { role: Role }) =>
+		grant.role === 'admin' ? hasRole(a, 'admin') : isStaff(a),
 	'invitation:manage': isStaff,
 	'cohort:manage': isStaff,
 	'municipality:manage': isStaff,

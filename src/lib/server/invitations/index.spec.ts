@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { hashToken } from '../auth/tokens';
-import { Cohort, Invitation, Member } from '../db/models';
+import { AuditEntry, Cohort, Invitation, Member, type Role } from '../db/models';
 import { createMember } from '../members';
+import { invitationFor } from '../../../../tests/support/invitations';
 import * as invitations from './index';
+import type { Inviter } from './index';
 
 useTestDatabase('invitations');
 
@@ -17,9 +19,8 @@ async function inviteAndGetToken(email: string, cohortId: string | null = null):
 	}) as typeof process.stdout.write;
 	try {
 		const result = await invitations.createInvitation(
-			{ email, displayName: '', roles: ['alumni'], cohortId, municipalityId: null, locale: 'de' },
-			{ id: inviterId, displayName: 'Orga' },
-			'http://localhost'
+			inviter(),
+			invitationFor(email, { cohortId })
 		);
 		expect(result.ok).toBe(true);
 	} finally {
@@ -31,6 +32,12 @@ async function inviteAndGetToken(email: string, cohortId: string | null = null):
 
 let inviterId: string;
 let cohortId: string;
+const inviter = (): Inviter => ({
+	id: inviterId,
+	roles: ['organiser'],
+	cohortIds: [],
+	displayName: 'Orga'
+});
 
 beforeAll(async () => {
 	inviterId = await createMember({
@@ -72,23 +79,15 @@ describe('invitations', () => {
 			password: 'Ein-gutes-Passwort',
 			locale: 'de'
 		});
-		expect(again).toEqual({ ok: false, reason: 'accepted' });
+		expect(again).toMatchObject({ ok: false, failure: { message: 'auth.invite.accepted' } });
 	});
 
 	it('refuses an invitation for an email that already has an account', async () => {
-		const result = await invitations.createInvitation(
-			{
-				email: 'ORGA@example.org',
-				displayName: '',
-				roles: ['alumni'],
-				cohortId: null,
-				municipalityId: null,
-				locale: 'de'
-			},
-			{ id: inviterId, displayName: 'Orga' },
-			'http://localhost'
-		);
-		expect(result).toEqual({ ok: false, reason: 'member_exists' });
+		const result = await invitations.createInvitation(inviter(), invitationFor('ORGA@example.org'));
+		expect(result).toEqual({
+			ok: false,
+			failure: { code: 'conflict', message: 'admin.invitations.memberExists', field: 'email' }
+		});
 	});
 
 	it('answers tampered, unknown, expired and revoked links clearly', async () => {
@@ -106,32 +105,71 @@ describe('invitations', () => {
 			password: 'Ein-gutes-Passwort',
 			locale: 'de'
 		});
-		expect(late).toEqual({ ok: false, reason: 'expired' });
+		expect(late).toMatchObject({ ok: false, failure: { message: 'auth.invite.expired' } });
 		expect(await Member.exists({ email: 'alt@example.org' })).toBeNull();
 
 		const revoking = await inviteAndGetToken('zurueck@example.org');
 		const inv = await Invitation.findOne({ tokenHash: hashToken(revoking) }).lean();
-		expect(await invitations.revokeInvitation(inv!._id.toString())).toBe(true);
+		expect(await invitations.revokeInvitation(inviter(), { id: inv!._id.toString() })).toEqual({
+			ok: true,
+			value: null
+		});
 		expect(await invitations.checkInvitationToken(revoking)).toEqual({ status: 'revoked' });
 	});
 
 	it('resending replaces the link: the old one is dead', async () => {
 		const old = await inviteAndGetToken('zweimal@example.org');
 		const inv = await Invitation.findOne({ tokenHash: hashToken(old) }).lean();
-		expect(
-			await invitations.resendInvitation(
-				inv!._id.toString(),
-				{ displayName: 'Orga' },
-				'http://x',
-				'de'
-			)
-		).toBe('sent');
+		const resent = await invitations.resendInvitation(inviter(), {
+			id: inv!._id.toString(),
+			origin: 'http://x',
+			locale: 'de'
+		});
+		expect(resent).toEqual({ ok: true, value: null });
 		expect(await invitations.checkInvitationToken(old)).toEqual({ status: 'invalid' });
-		const page = await invitations.listInvitations(null, 2);
-		expect(page.items).toHaveLength(2);
-		expect(page.nextCursor).not.toBeNull();
-		const rest = await invitations.listInvitations(page.nextCursor, 50);
-		const ids = [...page.items, ...rest.items].map((i) => i.id);
+		const page = await invitations.listInvitations(inviter(), { limit: 2 });
+		expect(page.ok && page.value.items).toHaveLength(2);
+		const cursor = page.ok ? page.value.nextCursor : null;
+		expect(cursor).not.toBeNull();
+		const rest = await invitations.listInvitations(inviter(), { cursor });
+		const ids = [page, rest].flatMap((p) => (p.ok ? p.value.items : [])).map((i) => i.id);
 		expect(new Set(ids).size).toBe(ids.length);
+	});
+
+	it('only admins hand out the admin role; a refused invitation stores, mails and audits nothing', async () => {
+		const invitationsBefore = await Invitation.countDocuments();
+		const audited = await AuditEntry.countDocuments();
+		const ask = (actor: Inviter, roles: Role[]) =>
+			invitations.createInvitation(actor, invitationFor('chefin@example.org', { roles }));
+		expect(await ask(inviter(), ['alumni', 'admin'])).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden', field: 'roles' }
+		});
+		const alumna: Inviter = { ...inviter(), roles: ['alumni'] };
+		expect(await ask(alumna, ['alumni'])).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden' }
+		});
+		expect(await invitations.revokeInvitation(alumna, { id: cohortId })).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden' }
+		});
+		expect(await Invitation.countDocuments()).toBe(invitationsBefore);
+		expect(await AuditEntry.countDocuments()).toBe(audited);
+		expect(invitations.grantableRoles(inviter())).toEqual([
+			'alumni',
+			'supervisor',
+			'moderator',
+			'organiser'
+		]);
+		const admin: Inviter = { ...inviter(), roles: ['admin'] };
+		expect(invitations.grantableRoles(admin)).toContain('admin');
+		const created = await ask(admin, ['admin']);
+		expect(created).toMatchObject({ ok: true });
+		const id = created.ok ? created.value.id : '';
+		expect(await AuditEntry.findOne({ targetId: id }).lean()).toMatchObject({
+			action: 'invitation.create',
+			summary: 'chefin@example.org (admin)'
+		});
 	});
 });

@@ -1,9 +1,13 @@
 import { Types, trusted } from 'mongoose';
 import { messages, type Locale } from '$lib/i18n';
+import { record } from '../audit';
+import { can, type Actor } from '../auth/permissions';
 import { generateToken, hashToken, isWellFormedToken } from '../auth/tokens';
-import { Cohort, Invitation, Member, Municipality, type Role } from '../db/models';
+import { isObjectId, oid } from '../db/ids';
+import { Cohort, Invitation, Member, Municipality, roles, type Role } from '../db/models';
 import { sendMail } from '../mail';
 import { createMember } from '../members';
+import { ok, refused, type Result } from '../result';
 
 const day = 24 * 60 * 60 * 1000;
 export const invitationLifetimeMs = 14 * day;
@@ -68,15 +72,31 @@ export interface NewInvitation {
 	roles: Role[];
 	cohortId: string | null;
 	municipalityId: string | null;
+	/** The language of the mail. */
 	locale: Locale;
+	/** Where the link in the mail points (the app's public address). */
+	origin: string;
 }
 
-export type CreateInvitationResult =
-	| { ok: true; id: string }
-	| {
-			ok: false;
-			reason: 'member_exists' | 'unknown_cohort' | 'unknown_municipality' | 'mail_failed';
-	  };
+/** The inviting member: their name signs the mail. */
+export type Inviter = Actor & { displayName: string };
+
+/** The roles this member may hand out in an invitation, in the usual order. */
+export const grantableRoles = (actor: Actor): Role[] =>
+	roles.filter((role) => can(actor, 'role:grant', { role }));
+
+const mailFailed = (field: string) => refused('unavailable', 'admin.invitations.mailFailed', field);
+const notPending = () => refused('conflict', 'admin.invitations.notPending', 'list');
+
+async function audited(actor: Actor, action: string, id: string, summary?: string) {
+	await record({
+		actorId: actor.id,
+		action: `invitation.${action}`,
+		targetType: 'invitation',
+		targetId: id,
+		summary
+	});
+}
 
 async function mailInvitation(
 	inv: { email: string; displayName: string },
@@ -101,19 +121,28 @@ async function mailInvitation(
  * by mail. Earlier pending invitations for the same address are revoked (one live link each).
  */
 export async function createInvitation(
-	input: NewInvitation,
-	inviter: { id: string; displayName: string },
-	origin: string
-): Promise<CreateInvitationResult> {
+	actor: Inviter,
+	input: NewInvitation
+): Promise<Result<{ id: string }>> {
+	if (!can(actor, 'invitation:create')) return refused('forbidden');
+	if (!input.roles.every((role) => can(actor, 'role:grant', { role })))
+		return refused('forbidden', 'errors.forbidden', 'roles');
 	const email = input.email.toLowerCase().trim();
-	if (await Member.exists({ email })) return { ok: false, reason: 'member_exists' };
-	if (input.cohortId && !(await Cohort.exists({ _id: new Types.ObjectId(input.cohortId) })))
-		return { ok: false, reason: 'unknown_cohort' };
+	if (await Member.exists({ email }))
+		return refused('conflict', 'admin.invitations.memberExists', 'email');
+	if (
+		input.cohortId &&
+		!(isObjectId(input.cohortId) && (await Cohort.exists({ _id: oid(input.cohortId) })))
+	)
+		return refused('invalid', 'validation.invalidId', 'cohortId');
 	if (
 		input.municipalityId &&
-		!(await Municipality.exists({ _id: new Types.ObjectId(input.municipalityId) }))
+		!(
+			isObjectId(input.municipalityId) &&
+			(await Municipality.exists({ _id: oid(input.municipalityId) }))
+		)
 	)
-		return { ok: false, reason: 'unknown_municipality' };
+		return refused('invalid', 'validation.invalidId', 'municipalityId');
 
 	const now = new Date();
 	await Invitation.updateMany(
@@ -126,35 +155,38 @@ export async function createInvitation(
 		email,
 		displayName: input.displayName,
 		roles: input.roles,
-		cohortId: input.cohortId ? new Types.ObjectId(input.cohortId) : null,
-		municipalityId: input.municipalityId ? new Types.ObjectId(input.municipalityId) : null,
-		invitedBy: new Types.ObjectId(inviter.id),
+		cohortId: input.cohortId ? oid(input.cohortId) : null,
+		municipalityId: input.municipalityId ? oid(input.municipalityId) : null,
+		invitedBy: oid(actor.id),
 		expiresAt: new Date(now.getTime() + invitationLifetimeMs)
 	});
 	try {
 		await mailInvitation(
 			{ email, displayName: input.displayName },
 			token,
-			origin,
-			inviter.displayName,
+			input.origin,
+			actor.displayName,
 			input.locale
 		);
 	} catch {
 		// Nothing half-done stays: an invitation nobody received is removed again.
 		await Invitation.deleteOne({ _id: created._id });
-		return { ok: false, reason: 'mail_failed' };
+		return mailFailed('email');
 	}
-	return { ok: true, id: created._id.toString() };
+	const id = created._id.toString();
+	await audited(actor, 'create', id, `${email} (${input.roles.join(',')})`);
+	return ok({ id });
 }
 
 /** Newest first, paged by _id (ObjectIds grow with creation time). */
 export async function listInvitations(
-	cursor: string | null,
-	limit = 50
-): Promise<{ items: InvitationDto[]; nextCursor: string | null }> {
+	actor: Actor,
+	input: { cursor?: string | null; limit?: number } = {}
+): Promise<Result<{ items: InvitationDto[]; nextCursor: string | null }>> {
+	if (!can(actor, 'invitation:manage')) return refused('forbidden');
+	const limit = input.limit ?? 50;
 	const query: Record<string, unknown> = {};
-	if (cursor && Types.ObjectId.isValid(cursor))
-		query._id = trusted({ $lt: new Types.ObjectId(cursor) });
+	if (isObjectId(input.cursor)) query._id = trusted({ $lt: oid(input.cursor) });
 	const rows = (await Invitation.find(query, { tokenHash: 0 })
 		.sort({ _id: -1 })
 		.limit(limit + 1)
@@ -165,26 +197,23 @@ export async function listInvitations(
 		{ displayName: 1 }
 	).lean();
 	const names = new Map(inviters.map((m) => [m._id.toString(), m.displayName]));
-	return {
+	return ok({
 		items: page.map((r) => toDto(r, names)),
 		nextCursor: rows.length > limit ? page.at(-1)!._id.toString() : null
-	};
-}
-
-export async function getInvitation(id: string): Promise<InvitationDto | null> {
-	if (!Types.ObjectId.isValid(id)) return null;
-	const inv = (await Invitation.findById(id, { tokenHash: 0 }).lean()) as InvitationLean | null;
-	return inv ? toDto(inv, new Map()) : null;
+	});
 }
 
 /** Revokes a pending invitation; its link stops working at once. */
-export async function revokeInvitation(id: string): Promise<boolean> {
-	if (!Types.ObjectId.isValid(id)) return false;
+export async function revokeInvitation(actor: Actor, input: { id: string }): Promise<Result<null>> {
+	if (!can(actor, 'invitation:manage')) return refused('forbidden');
+	if (!isObjectId(input.id)) return notPending();
 	const res = await Invitation.updateOne(
-		{ _id: new Types.ObjectId(id), usedAt: null, revokedAt: null },
+		{ _id: oid(input.id), usedAt: null, revokedAt: null },
 		{ $set: { revokedAt: new Date() } }
 	);
-	return res.modifiedCount === 1;
+	if (res.modifiedCount !== 1) return notPending();
+	await audited(actor, 'revoke', input.id);
+	return ok(null);
 }
 
 /**
@@ -192,15 +221,14 @@ export async function revokeInvitation(id: string): Promise<boolean> {
  * its hash is replaced. Accepted or revoked invitations are not resent.
  */
 export async function resendInvitation(
-	id: string,
-	inviter: { displayName: string },
-	origin: string,
-	locale: Locale
-): Promise<'sent' | 'not_pending' | 'mail_failed'> {
-	if (!Types.ObjectId.isValid(id)) return 'not_pending';
+	actor: Inviter,
+	input: { id: string; origin: string; locale: Locale }
+): Promise<Result<null>> {
+	if (!can(actor, 'invitation:manage')) return refused('forbidden');
+	if (!isObjectId(input.id)) return notPending();
 	const token = generateToken();
 	const inv = await Invitation.findOneAndUpdate(
-		{ _id: new Types.ObjectId(id), usedAt: null, revokedAt: null },
+		{ _id: oid(input.id), usedAt: null, revokedAt: null },
 		{
 			$set: {
 				tokenHash: hashToken(token),
@@ -209,20 +237,76 @@ export async function resendInvitation(
 		},
 		{ returnDocument: 'after' }
 	).lean();
-	if (!inv) return 'not_pending';
+	if (!inv) return notPending();
 	try {
 		await mailInvitation(
 			{ email: inv.email, displayName: inv.displayName ?? '' },
 			token,
-			origin,
-			inviter.displayName,
-			locale
+			input.origin,
+			actor.displayName,
+			input.locale
 		);
 	} catch {
 		// The invitation stays pending; sending again makes a fresh link.
-		return 'mail_failed';
+		return mailFailed('list');
 	}
-	return 'sent';
+	await audited(actor, 'resend', input.id);
+	return ok(null);
+}
+
+/** A guest invitation for one workshop, sent on behalf of the workshops service. */
+export interface WorkshopGuestInvitation {
+	email: string;
+	displayName: string;
+	municipalityId: string | null;
+	workshopId: string;
+	tandemOf: string;
+	invitedBy: string;
+	/** The mail without its link, which is made here from the token. */
+	mail: (link: string) => { subject: string; text: string; linkLabel: string };
+	origin: string;
+}
+
+/**
+ * Issues a single-use link that creates a supervisor account scoped to one workshop. The
+ * workshops service decides who may send it; the link and its expiry work as for any invitation.
+ */
+export async function issueWorkshopInvitation(
+	input: WorkshopGuestInvitation
+): Promise<Result<{ id: string }>> {
+	const email = input.email.toLowerCase().trim();
+	const token = generateToken();
+	const created = await Invitation.create({
+		tokenHash: hashToken(token),
+		email,
+		displayName: input.displayName,
+		roles: ['supervisor'],
+		municipalityId: input.municipalityId ? oid(input.municipalityId) : null,
+		invitedBy: oid(input.invitedBy),
+		workshopId: oid(input.workshopId),
+		tandemOf: oid(input.tandemOf),
+		expiresAt: new Date(Date.now() + invitationLifetimeMs)
+	});
+	const link = `${input.origin}/invite/${token}`;
+	try {
+		await sendMail({ to: email, link, ...input.mail(link) });
+	} catch {
+		await Invitation.deleteOne({ _id: created._id });
+		return mailFailed('email');
+	}
+	return ok({ id: created._id.toString() });
+}
+
+type AcceptedListener = (accepted: {
+	memberId: string;
+	workshopId: string;
+	tandemOf: string | null;
+	invitedBy: string;
+}) => Promise<void>;
+const acceptedListeners: AcceptedListener[] = [];
+/** The workshops service puts an accepted guest on the roster of their workshop. */
+export function onWorkshopInvitationAccepted(listener: AcceptedListener): void {
+	acceptedListeners.push(listener);
 }
 
 export type TokenCheck =
@@ -239,21 +323,30 @@ export async function checkInvitationToken(token: string): Promise<TokenCheck> {
 	return { status: 'valid', email: inv.email, displayName: inv.displayName ?? '' };
 }
 
-export type AcceptResult =
-	| { ok: true; memberId: string }
-	| { ok: false; reason: 'invalid' | 'expired' | 'accepted' | 'revoked' | 'member_exists' };
+const linkRefusals = {
+	invalid: 'auth.invite.invalid',
+	expired: 'auth.invite.expired',
+	accepted: 'auth.invite.accepted',
+	revoked: 'auth.invite.revoked',
+	member_exists: 'auth.invite.memberExists'
+} as const;
+
+/** A link that no longer (or never did) lead to a new account. */
+const linkRefused = (reason: keyof typeof linkRefusals) =>
+	refused('conflict', linkRefusals[reason]);
 
 /**
  * Accepts an invitation: claims it with one conditional update (so two submits cannot both
  * create a member), then creates the member with the invited roles, cohort and municipality.
- * If creating fails the claim is released and nothing half-written stays.
+ * If creating fails the claim is released and nothing half-written stays. The link's token is
+ * the authority here: the visitor has no account yet.
  */
 export async function acceptInvitation(
 	token: string,
 	input: { displayName: string; password: string; locale: Locale }
-): Promise<AcceptResult> {
+): Promise<Result<{ memberId: string; workshopId: string | null }>> {
 	const check = await checkInvitationToken(token);
-	if (check.status !== 'valid') return { ok: false, reason: check.status };
+	if (check.status !== 'valid') return linkRefused(check.status);
 	const now = new Date();
 	const inv = await Invitation.findOneAndUpdate(
 		{
@@ -265,10 +358,10 @@ export async function acceptInvitation(
 		{ $set: { usedAt: now } },
 		{ returnDocument: 'after' }
 	).lean();
-	if (!inv || inv.usedAt?.getTime() !== now.getTime()) return { ok: false, reason: 'accepted' };
+	if (!inv || inv.usedAt?.getTime() !== now.getTime()) return linkRefused('accepted');
 	if (await Member.exists({ email: inv.email })) {
 		await Invitation.updateOne({ _id: inv._id }, { $set: { usedAt: null } });
-		return { ok: false, reason: 'member_exists' };
+		return linkRefused('member_exists');
 	}
 	try {
 		const memberId = await createMember({
@@ -280,11 +373,16 @@ export async function acceptInvitation(
 			municipalityId: inv.municipalityId ? inv.municipalityId.toString() : null,
 			locale: input.locale
 		});
-		await Invitation.updateOne(
-			{ _id: inv._id },
-			{ $set: { memberId: new Types.ObjectId(memberId) } }
-		);
-		return { ok: true, memberId };
+		await Invitation.updateOne({ _id: inv._id }, { $set: { memberId: oid(memberId) } });
+		if (inv.workshopId)
+			for (const listener of acceptedListeners)
+				await listener({
+					memberId,
+					workshopId: inv.workshopId.toString(),
+					tandemOf: inv.tandemOf?.toString() ?? null,
+					invitedBy: inv.invitedBy.toString()
+				});
+		return ok({ memberId, workshopId: inv.workshopId?.toString() ?? null });
 	} catch (err) {
 		await Invitation.updateOne({ _id: inv._id }, { $set: { usedAt: null } });
 		throw err;

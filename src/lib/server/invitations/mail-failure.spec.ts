@@ -4,11 +4,18 @@ import { freePort } from '../db/embedded';
 import { Invitation } from '../db/models';
 import { htmlOf } from '../mail';
 import { createMember } from '../members';
+import { invitationFor } from '../../../../tests/support/invitations';
 import * as invitations from './index';
 
 useTestDatabase('invitemail');
 
 let inviterId: string;
+const inviter = () => ({
+	id: inviterId,
+	roles: ['organiser' as const],
+	cohortIds: [],
+	displayName: 'Orga'
+});
 
 beforeAll(async () => {
 	// A port nobody listens on: the SMTP connection is refused.
@@ -24,18 +31,13 @@ beforeAll(async () => {
 describe('invitation mail', () => {
 	it('leaves no invitation behind when the mail cannot be sent', async () => {
 		const result = await invitations.createInvitation(
-			{
-				email: 'niemals@example.org',
-				displayName: '',
-				roles: ['alumni'],
-				cohortId: null,
-				municipalityId: null,
-				locale: 'de'
-			},
-			{ id: inviterId, displayName: 'Orga' },
-			'http://localhost'
+			inviter(),
+			invitationFor('niemals@example.org')
 		);
-		expect(result).toEqual({ ok: false, reason: 'mail_failed' });
+		expect(result).toEqual({
+			ok: false,
+			failure: { code: 'unavailable', message: 'admin.invitations.mailFailed', field: 'email' }
+		});
 		expect(await Invitation.countDocuments({})).toBe(0);
 	});
 
@@ -49,13 +51,12 @@ describe('invitation mail', () => {
 				expiresAt: new Date(Date.now() + 86_400_000)
 			}
 		]);
-		const result = await invitations.resendInvitation(
-			pending!._id.toString(),
-			{ displayName: 'Orga' },
-			'http://localhost',
-			'de'
-		);
-		expect(result).toBe('mail_failed');
+		const result = await invitations.resendInvitation(inviter(), {
+			id: pending!._id.toString(),
+			origin: 'http://localhost',
+			locale: 'de'
+		});
+		expect(result).toMatchObject({ ok: false, failure: { code: 'unavailable' } });
 		expect(
 			await Invitation.countDocuments({ _id: pending!._id, usedAt: null, revokedAt: null })
 		).toBe(1);

@@ -22,6 +22,11 @@ export interface JobSpec {
 	kind: string;
 	runAt: Date;
 	payload?: Record<string, unknown>;
+	/**
+	 * Arm the job again if it already ran (or was cancelled): for work that recurs under one key,
+	 * such as "tell the roster about changes", which each further change pushes back (debounce).
+	 */
+	again?: boolean;
 }
 
 export interface JobContext {
@@ -50,7 +55,15 @@ export function defineJob(kind: string, handler: Handler): void {
 /** Stores a job, or moves a pending job with the same key to its new time and payload. */
 export async function scheduleJob(spec: JobSpec): Promise<void> {
 	const fields = { kind: spec.kind, runAt: spec.runAt, payload: spec.payload ?? {} };
-	const replanned = await Job.updateOne({ key: spec.key, state: 'pending' }, { $set: fields });
+	const replanned = await Job.updateOne(
+		spec.again ? { key: spec.key } : { key: spec.key, state: 'pending' },
+		// The attempt count stays: it names the claims (see claim()), which must stay unique.
+		{
+			$set: spec.again
+				? { ...fields, state: 'pending', leaseUntil: null, finishedAt: null }
+				: fields
+		}
+	);
 	if (replanned.matchedCount > 0) return;
 	try {
 		await Job.create({ key: spec.key, ...fields });

@@ -75,6 +75,18 @@ describe('durable jobs', () => {
 		expect(runs).toEqual([{ key: 'orphan', attempt: 2, payload: {} }]);
 	});
 
+	it('arms a finished job again when asked, pushing a pending one back (debounce)', async () => {
+		runs.length = 0;
+		await scheduleJob({ key: 'changes', kind: 'test-mail', runAt: minutes(10), again: true });
+		await scheduleJob({ key: 'changes', kind: 'test-mail', runAt: minutes(20), again: true });
+		expect(await runDueJobs('a', minutes(15))).toBe(0); // pushed back by the second change
+		expect(await runDueJobs('a', minutes(21))).toBe(1);
+		await scheduleJob({ key: 'changes', kind: 'test-mail', runAt: minutes(30), again: true });
+		expect(await runDueJobs('a', minutes(31))).toBe(1);
+		expect(runs.map((r) => r.attempt)).toEqual([1, 2]);
+		expect(await Job.countDocuments({ key: 'changes' })).toBe(1);
+	});
+
 	it('cancels pending jobs by key and never runs them', async () => {
 		runs.length = 0;
 		await scheduleJob({ key: 'cancel-me', kind: 'test-mail', runAt: minutes(-1) });

@@ -104,27 +104,37 @@ describe('profile', () => {
 	});
 
 	it('updates the own profile and re-sorts by the new name', async () => {
-		const result = await members.updateProfile(ids['Jonas Becker']!, {
+		const jonas = { id: ids['Jonas Becker']!, roles: ['alumni' as const], cohortIds: [] };
+		const result = await members.updateProfile(jonas, {
 			displayName: 'Jonas Ackermann',
 			municipalityId: potsdam,
 			jobTitle: 'Digitallotse',
 			bio: '<script>alert(1)</script>',
-			topics: ['Mobilität']
+			topics: 'Mobilität, mobilität'
 		});
 		expect(result.ok).toBe(true);
 		const { items } = await members.listDirectory({ q: 'acker' });
 		expect(items.map((m) => [m.displayName, m.jobTitle])).toEqual([
 			['Jonas Ackermann', 'Digitallotse']
 		]);
-		expect(
-			await members.updateProfile(ids['Jonas Becker']!, {
+		expect((await Member.findById(jonas.id).lean())!.topics).toEqual(['Mobilität']);
+		const refusedUpdate = (change: Partial<members.ProfileInput>) =>
+			members.updateProfile(jonas, {
 				displayName: 'X Y',
-				municipalityId: '0123456789abcdef01234567',
+				municipalityId: null,
 				jobTitle: '',
 				bio: '',
-				topics: []
-			})
-		).toEqual({ ok: false, reason: 'unknown_municipality' });
+				topics: '',
+				...change
+			});
+		expect(await refusedUpdate({ municipalityId: '0123456789abcdef01234567' })).toMatchObject({
+			ok: false,
+			failure: { field: 'municipalityId', message: 'validation.invalidId' }
+		});
+		expect(
+			await refusedUpdate({ topics: Array.from({ length: 11 }, (_, i) => `T${i}`).join(',') })
+		).toMatchObject({ ok: false, failure: { field: 'topics' } });
+		expect((await Member.findById(jonas.id).lean())!.displayName).toBe('Jonas Ackermann');
 	});
 });
 
@@ -164,7 +174,15 @@ describe('account deletion', () => {
 	it('anonymises the member, removes the avatar and ends every session', async () => {
 		const id = ids['Anna Schulze']!;
 		const { token } = await createSession(id);
-		await members.deleteAccount(id);
+		const anna = { id, roles: ['alumni' as const], cohortIds: [] };
+		expect(await members.deleteAccount(anna, { password: 'falsch-123456' })).toMatchObject({
+			ok: false,
+			failure: { code: 'invalid', field: 'deletePassword' }
+		});
+		expect(await members.deleteAccount(anna, { password: 'Passwort-123456' })).toEqual({
+			ok: true,
+			value: null
+		});
 		const member = await Member.findById(id).lean();
 		expect(member).toMatchObject({
 			displayName: members.formerMemberName,

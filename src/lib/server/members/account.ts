@@ -1,7 +1,12 @@
 import sharp from 'sharp';
 import { Types, trusted } from 'mongoose';
+import { checkMemberPassword } from '../auth/password-reset';
+import { can, type Actor } from '../auth/permissions';
 import { invalidateMemberSessions } from '../auth/sessions';
+import { isObjectId, oid } from '../db/ids';
 import { Avatar, Cohort, Member, Municipality, Session, type Role } from '../db/models';
+import { ok, refused, type Result } from '../result';
+import { isLastAdmin } from './admin';
 import { sortNameOf } from './index';
 
 export interface ProfileInput {
@@ -9,7 +14,8 @@ export interface ProfileInput {
 	municipalityId: string | null;
 	jobTitle: string;
 	bio: string;
-	topics: string[];
+	/** As typed: comma-separated. */
+	topics: string;
 }
 
 export const maxTopics = 10;
@@ -28,32 +34,32 @@ export function normaliseTopics(input: string): string[] {
 	return topics;
 }
 
-export type UpdateProfileResult = { ok: true } | { ok: false; reason: 'unknown_municipality' };
-
 /** The member's own profile fields; cohorts and roles are set by organisers, not here. */
-export async function updateProfile(
-	memberId: string,
-	input: ProfileInput
-): Promise<UpdateProfileResult> {
+export async function updateProfile(actor: Actor, input: ProfileInput): Promise<Result<null>> {
+	if (!can(actor, 'profile:edit-own')) return refused('forbidden');
+	const topics = normaliseTopics(input.topics);
+	if (topics.length > maxTopics)
+		return refused('invalid', 'members.settings.tooManyTopics', 'topics');
+	const municipalityId = input.municipalityId;
 	if (
-		input.municipalityId &&
-		!(await Municipality.exists({ _id: new Types.ObjectId(input.municipalityId) }))
+		municipalityId &&
+		!(isObjectId(municipalityId) && (await Municipality.exists({ _id: oid(municipalityId) })))
 	)
-		return { ok: false, reason: 'unknown_municipality' };
+		return refused('invalid', 'validation.invalidId', 'municipalityId');
 	await Member.updateOne(
-		{ _id: new Types.ObjectId(memberId) },
+		{ _id: oid(actor.id) },
 		{
 			$set: {
 				displayName: input.displayName,
 				sortName: sortNameOf(input.displayName),
-				municipalityId: input.municipalityId ? new Types.ObjectId(input.municipalityId) : null,
+				municipalityId: municipalityId ? oid(municipalityId) : null,
 				jobTitle: input.jobTitle,
 				bio: input.bio,
-				topics: input.topics.slice(0, maxTopics)
+				topics
 			}
 		}
 	);
-	return { ok: true };
+	return ok(null);
 }
 
 export interface NotificationChoices {
@@ -155,11 +161,22 @@ export async function exportMemberData(memberId: string): Promise<Record<string,
 export const formerMemberName = 'Ehemaliges Mitglied';
 
 /**
- * Deletes an account by anonymising it: posts and messages stay (others replied to them) but
- * show "Ehemaliges Mitglied"; email, password, profile and avatar are gone, sessions end.
+ * Deletes the member's own account once their password confirmed it, by anonymising it: posts
+ * and messages stay (others replied to them) but show "Ehemaliges Mitglied"; email, password,
+ * profile and avatar are gone, sessions end. The only admin cannot leave (nobody could manage
+ * the network afterwards).
  */
-export async function deleteAccount(memberId: string): Promise<void> {
-	const _id = new Types.ObjectId(memberId);
+export async function deleteAccount(
+	actor: Actor,
+	input: { password: string }
+): Promise<Result<null>> {
+	if (!can(actor, 'settings:use')) return refused('forbidden');
+	if (!(await checkMemberPassword(actor.id, input.password)))
+		return refused('invalid', 'members.settings.wrongPassword', 'deletePassword');
+	if (await isLastAdmin(actor.id))
+		return refused('conflict', 'members.settings.lastAdmin', 'deletePassword');
+	const memberId = actor.id;
+	const _id = oid(memberId);
 	await Avatar.deleteOne({ _id });
 	await Member.updateOne(
 		{ _id },
@@ -182,4 +199,5 @@ export async function deleteAccount(memberId: string): Promise<void> {
 		}
 	);
 	await invalidateMemberSessions(memberId);
+	return ok(null);
 }

@@ -1,9 +1,29 @@
+import type { Types } from 'mongoose';
 import { can, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { Workshop, WorkshopRegistration, type WorkshopDoc } from '../db/models';
 import { refused, ok, type Result } from '../result';
 
-export type WorkshopLean = WorkshopDoc;
+export interface AgendaItemLean {
+	_id: Types.ObjectId;
+	kind: 'section' | 'item';
+	title: string;
+	durationMinutes: number;
+	speaker: string;
+	description: string;
+	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
+}
+export interface ProposalLean {
+	_id: Types.ObjectId;
+	title: string;
+	proposedBy: Types.ObjectId;
+	createdAt: Date;
+}
+/** A workshop as `.lean()` reads it, with plain arrays. */
+export type WorkshopLean = Omit<WorkshopDoc, 'agenda' | 'proposals'> & {
+	agenda: AgendaItemLean[];
+	proposals: ProposalLean[];
+};
 export type RosterEntry = {
 	role: 'participant' | 'supervisor' | 'observer' | 'organiser';
 	answer: 'yes' | 'maybe' | 'no' | null;
@@ -67,13 +87,14 @@ export interface LoadedWorkshop {
 export async function loadWorkshopFor(
 	actor: Actor,
 	id: string,
-	action: Action & `workshop:${string}`
+	action: Action & `workshop:${string}`,
+	now = new Date()
 ): Promise<Result<LoadedWorkshop>> {
 	if (!isObjectId(id)) return refused('not_found');
 	const workshop = await Workshop.findById(id).lean<WorkshopLean>();
 	if (!workshop) return refused('not_found');
 	const entry = await rosterEntryOf(id, actor.id);
-	const resource = resourceOf(workshop, entry);
+	const resource = resourceOf(workshop, entry, now);
 	if (!can(actor, 'workshop:view', resource)) return refused('not_found');
 	if (action !== 'workshop:view' && !can(actor, action as 'workshop:view', resource))
 		return refused('forbidden');

@@ -20,6 +20,16 @@ export {
 	type AgendaItemDto,
 	type WorkshopLists
 } from './page';
+export { inviteSupervisor, type SupervisorInvitationInput } from './guests';
+export { startWorkshops } from './start';
+export {
+	changeAgenda,
+	proposeTopic,
+	getAgendaForEdit,
+	type AgendaEditDto,
+	type AgendaItemInput,
+	type AgendaChange
+} from './agenda';
 export {
 	addMaterialFile,
 	addMaterialLink,

@@ -144,6 +144,11 @@ export function onWorkshopChange(listener: ChangeListener): void {
 	changeListeners.push(listener);
 }
 
+/** Tells the listeners (mails, calendar) that a workshop's details or agenda changed. */
+export async function notifyChanged(workshop: WorkshopLean): Promise<void> {
+	for (const listener of changeListeners) await listener(workshop, 'updated');
+}
+
 /** Moves the workshop along its lifecycle; every change is audited. Publishing is one-way. */
 export async function changeWorkshopState(
 	actor: Actor,

@@ -35,6 +35,7 @@ export interface ParticipantDto {
 }
 
 export interface AgendaItemDto {
+	id: string;
 	kind: 'section' | 'item';
 	title: string;
 	/** Derived from the workshop's start and the durations before it. */
@@ -65,6 +66,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	flags: {
 		mayManage: boolean;
 		mayAnswer: boolean;
+		mayInviteSupervisor: boolean;
+		mayPropose: boolean;
 		nextStates: WorkshopState[];
 	};
 }
@@ -139,6 +142,7 @@ function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOver
 	let at = w.startsAt.getTime();
 	const agenda = w.agenda.map((item) => {
 		const dto: AgendaItemDto = {
+			id: item._id.toString(),
 			kind: item.kind as AgendaItemDto['kind'],
 			title: item.title,
 			startsAt: new Date(at).toISOString(),
@@ -199,7 +203,7 @@ export async function getWorkshopPage(
 	id: string,
 	now = new Date()
 ): Promise<Result<WorkshopPageDto>> {
-	const loaded = await loadWorkshopFor(actor, id, 'workshop:view');
+	const loaded = await loadWorkshopFor(actor, id, 'workshop:view', now);
 	if (!loaded.ok) return loaded;
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
@@ -233,6 +237,8 @@ export async function getWorkshopPage(
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
+			mayInviteSupervisor: can(actor, 'workshop:invite-supervisor', resource),
+			mayPropose: seesRoster && w.state === 'published' && !mayManage,
 			nextStates: mayManage ? [...nextStates(w.state as WorkshopState)] : []
 		}
 	});

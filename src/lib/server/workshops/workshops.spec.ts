@@ -5,7 +5,10 @@ import type { Actor } from '../auth/permissions';
 import { AuditEntry, Cohort, Member, WorkshopSeat } from '../db/models';
 import {
 	answerRsvp,
+	changeAgenda,
 	changeWorkshopState,
+	getAgendaForEdit,
+	proposeTopic,
 	createWorkshop,
 	getWorkshopPage,
 	listWorkshops,
@@ -265,5 +268,65 @@ describe('registration', () => {
 			ok: false,
 			failure: { code: 'not_found' }
 		});
+	});
+});
+
+describe('agenda', () => {
+	it('adds, moves and removes items, derives start times and states an overrun', async () => {
+		const id = await published({
+			startsAt: new Date('2030-10-08T08:00:00Z'),
+			endsAt: new Date('2030-10-08T09:00:00Z')
+		});
+		const item = (title: string, durationMinutes: number) => ({
+			kind: 'item' as const,
+			title,
+			durationMinutes,
+			speaker: '',
+			description: '',
+			method: 'input' as const
+		});
+		for (const [title, minutes] of [
+			['Begrüßung', 15],
+			['Input', 30],
+			['Diskussion', 30]
+		] as const)
+			expect(
+				(
+					await changeAgenda(organiser, {
+						workshopId: id,
+						change: { op: 'add', item: item(title, minutes) }
+					})
+				).ok
+			).toBe(true);
+		let page = await getWorkshopPage(organiser, id);
+		expect(page.ok && page.value.agenda.map((a) => [a.title, a.startsAt])).toEqual([
+			['Begrüßung', '2030-10-08T08:00:00.000Z'],
+			['Input', '2030-10-08T08:15:00.000Z'],
+			['Diskussion', '2030-10-08T08:45:00.000Z']
+		]);
+		expect(page.ok && page.value.agendaOverrunMinutes).toBe(15);
+		const [first, , last] = page.ok ? page.value.agenda.map((a) => a.id) : [];
+		await changeAgenda(organiser, {
+			workshopId: id,
+			change: { op: 'move', itemId: last!, by: -1 }
+		});
+		await changeAgenda(organiser, { workshopId: id, change: { op: 'remove', itemId: first! } });
+		page = await getWorkshopPage(organiser, id);
+		expect(page.ok && page.value.agenda.map((a) => a.title)).toEqual(['Diskussion', 'Input']);
+		expect(page.ok && page.value.agendaOverrunMinutes).toBe(0);
+		// Only organisers change it; someone of the audience may propose once on the roster.
+		const anna = alumni(cohort1);
+		await storeMembers([anna]);
+		expect(
+			await changeAgenda(anna, { workshopId: id, change: { op: 'remove', itemId: last! } })
+		).toMatchObject({ ok: false, failure: { code: 'forbidden' } });
+		expect(await proposeTopic(anna, { workshopId: id, title: 'Haushaltsrecht' })).toMatchObject({
+			ok: false,
+			failure: { code: 'forbidden' }
+		});
+		await answerRsvp(anna, { workshopId: id, answer: 'yes' });
+		expect((await proposeTopic(anna, { workshopId: id, title: 'Haushaltsrecht' })).ok).toBe(true);
+		const edit = await getAgendaForEdit(organiser, id);
+		expect(edit.ok && edit.value.proposals.map((p) => p.title)).toEqual(['Haushaltsrecht']);
 	});
 });

@@ -12,6 +12,7 @@ import * as auth from '$lib/server/auth';
 import * as cohorts from '$lib/server/cohorts';
 import { formError, parseForm } from '$lib/server/forms';
 import * as members from '$lib/server/members';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -44,14 +45,11 @@ function signedIn(event: RequestEvent) {
 
 export const actions = {
 	profile: async (event) => {
-		const { member, m } = signedIn(event);
+		const { member } = signedIn(event);
 		const form = await parseForm(event.request, profileSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
-		const topics = members.normaliseTopics(form.data.topics);
-		if (topics.length > members.maxTopics)
-			return formError(form.raw, m.members.settings.tooManyTopics, 'topics');
-		const result = await members.updateProfile(member.id, { ...form.data, topics });
-		if (!result.ok) return formError(form.raw, m.validation.invalidId, 'municipalityId');
+		const result = await members.updateProfile(member, form.data);
+		if (!result.ok) return respond.formFailure(result.failure, form.raw, event.locals.locale);
 		return { saved: 'profile' as const };
 	},
 
@@ -139,14 +137,11 @@ export const actions = {
 	},
 
 	deleteAccount: async (event) => {
-		const { member, m } = signedIn(event);
+		const { member } = signedIn(event);
 		const form = await parseForm(event.request, deleteAccountSchema, event.locals.locale);
 		if (!form.ok) return form.failure;
-		if (!(await auth.checkMemberPassword(member.id, form.data.deletePassword)))
-			return formError(form.raw, m.members.settings.wrongPassword, 'deletePassword');
-		if (await members.isLastAdmin(member.id))
-			return formError(form.raw, m.members.settings.lastAdmin, 'deletePassword', 409);
-		await members.deleteAccount(member.id);
+		const result = await members.deleteAccount(member, { password: form.data.deletePassword });
+		if (!result.ok) return respond.formFailure(result.failure, form.raw, event.locals.locale);
 		auth.deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/');
 	}

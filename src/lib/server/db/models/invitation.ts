@@ -15,7 +15,11 @@ const invitationSchema = new Schema(
 		expiresAt: { type: Date, required: true },
 		usedAt: { type: Date, default: null },
 		revokedAt: { type: Date, default: null },
-		memberId: { type: Schema.Types.ObjectId, ref: 'Member', default: null }
+		memberId: { type: Schema.Types.ObjectId, ref: 'Member', default: null },
+		/** A guest invitation for one workshop (a supervisor brought by an alumna). */
+		workshopId: { type: Schema.Types.ObjectId, ref: 'Workshop', default: null },
+		/** The alumna or alumnus whose supervisor this is (the tandem). */
+		tandemOf: { type: Schema.Types.ObjectId, ref: 'Member', default: null }
 	},
 	{ timestamps: true }
 );

@@ -22,6 +22,13 @@ const agendaItemSchema = new Schema({
 	method: { type: String, enum: agendaMethods, default: 'input' }
 });
 
+/** A topic a participant proposes; organisers move it into the agenda or leave it. */
+const proposalSchema = new Schema({
+	title: { type: String, required: true, trim: true },
+	proposedBy: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
+	createdAt: { type: Date, default: () => new Date() }
+});
+
 /**
  * A transfer workshop: a closed event for alumni of some cohorts, their supervisors and
  * observers. Times are stored in UTC and shown in `timeZone` (Europe/Berlin).
@@ -52,6 +59,7 @@ const workshopSchema = new Schema(
 		/** Raised on every change after publishing: the calendar files' SEQUENCE. */
 		sequence: { type: Number, default: 0 },
 		agenda: { type: [agendaItemSchema], default: [] },
+		proposals: { type: [proposalSchema], default: [] },
 		channelId: { type: Schema.Types.ObjectId, ref: 'Channel', default: null },
 		/** Whether participants, not only organisers, may add materials (files and links). */
 		participantUploads: { type: Boolean, default: false },

@@ -1,4 +1,9 @@
-import { rsvpSchema, workshopStateSchema } from '$lib/schemas/workshops';
+import {
+	proposalSchema,
+	rsvpSchema,
+	supervisorInviteSchema,
+	workshopStateSchema
+} from '$lib/schemas/workshops';
 import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
@@ -19,6 +24,27 @@ export const actions = {
 		if (!answered.ok)
 			return respond.formFailure(answered.failure, form.raw, locals.locale, 'answer');
 		return { answered: answered.value.status };
+	},
+	inviteSupervisor: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, supervisorInviteSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const invited = await workshops.inviteSupervisor(actor, {
+			workshopId: params.id,
+			origin: url.origin,
+			...form.data
+		});
+		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
+		return { invited: invited.value.status };
+	},
+	propose: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, proposalSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const proposed = await workshops.proposeTopic(actor, { workshopId: params.id, ...form.data });
+		if (!proposed.ok)
+			return respond.formFailure(proposed.failure, form.raw, locals.locale, 'title');
+		return { proposed: true };
 	},
 	state: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);

@@ -1,9 +1,9 @@
 import { redirect } from '@sveltejs/kit';
-import { messages } from '$lib/i18n';
 import { acceptInvitationSchema } from '$lib/schemas/members';
 import * as auth from '$lib/server/auth';
-import { formError, parseForm } from '$lib/server/forms';
+import { parseForm } from '$lib/server/forms';
 import * as invitations from '$lib/server/invitations';
+import * as respond from '$lib/server/respond';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -22,24 +22,16 @@ export const actions = {
 			password: form.data.password,
 			locale: locals.locale
 		});
-		if (!result.ok) {
-			const t = messages(locals.locale).auth.invite;
-			const text = {
-				invalid: t.invalid,
-				expired: t.expired,
-				accepted: t.accepted,
-				revoked: t.revoked,
-				member_exists: t.memberExists
-			}[result.reason];
-			return formError(form.raw, text, 'form', 409);
-		}
+		if (!result.ok) return respond.formFailure(result.failure, form.raw, locals.locale);
 		// Signed in straight away; a session of someone else in this browser is ended first.
 		if (locals.session) await auth.invalidateSession(locals.session.id);
 		const { token, expiresAt } = await auth.createSession(
-			result.memberId,
+			result.value.memberId,
 			request.headers.get('user-agent') ?? ''
 		);
 		auth.setSessionCookie(cookies, url, token, expiresAt);
-		redirect(303, '/settings?welcome=1');
+		// A supervisor invited for one workshop lands on it; everyone else sets up their profile.
+		const { workshopId } = result.value;
+		redirect(303, workshopId ? `/workshops/${workshopId}` : '/settings?welcome=1');
 	}
 } satisfies Actions;
