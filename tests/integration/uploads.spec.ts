@@ -47,7 +47,8 @@ describe('uploads', () => {
 		};
 		for (const [who, email] of Object.entries(emails))
 			cookies[who] = await login(first, email, demoPassword);
-	});
+		// Two app starts, one with the demo data, on a busy two-core machine.
+	}, 180_000);
 	afterAll(async () => {
 		await mongoose.disconnect();
 		await Promise.all([first?.stop(), second?.stop()]);
