@@ -14,6 +14,7 @@ const materials = (page: Page) => page.getByRole('region', { name: 'Materialien'
 test('organisers and, once allowed, participants share files and links; axe is clean', async ({
 	browser
 }) => {
+	test.setTimeout(120_000);
 	const organiser = await signInNewContext(browser, 'organisation@netzwerk.example');
 	await openWorkshop(organiser);
 	await materials(organiser)

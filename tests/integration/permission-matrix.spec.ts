@@ -141,7 +141,7 @@ export const rows: Row[] = [
 	{
 		method: 'POST',
 		path: '/workshops/{workshop3Id}/materials?/link',
-		body: { title: 'Leitfaden', url: 'https://example.org/leitfaden' },
+		body: { linkTitle: 'Leitfaden', linkUrl: 'https://example.org/leitfaden' },
 		expect: staff(200)
 	},
 	{
@@ -160,7 +160,7 @@ export const rows: Row[] = [
 	{
 		method: 'POST',
 		path: `/workshops/${missing}/materials?/link`,
-		body: { title: 'Leitfaden', url: 'https://example.org' },
+		body: { linkTitle: 'Leitfaden', linkUrl: 'https://example.org' },
 		expect: signedIn(404)
 	},
 	{

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { checkbox, objectId, requiredText, text } from './fields';
 
-/** A link among a workshop's materials: a title and an https address of a named host. */
+/**
+ * A link among a workshop's materials: a title and an https address of a named host. The field
+ * names are the form's, unique on the workshop page (which has other title fields).
+ */
 export const materialLinkSchema = z.object({
-	title: requiredText(140),
-	url: z
+	linkTitle: requiredText(140),
+	linkUrl: z
 		.string('required')
 		.trim()
 		.max(500, 'tooLong')

@@ -187,7 +187,8 @@ describe('workshop materials', () => {
 	});
 
 	it('links are https addresses of a named host', () => {
-		const parse = (url: string) => materialLinkSchema.safeParse({ title: 'x', url }).success;
+		const parse = (linkUrl: string) =>
+			materialLinkSchema.safeParse({ linkTitle: 'x', linkUrl }).success;
 		expect(parse('https://example.org/folien')).toBe(true);
 		for (const url of ['http://example.org', 'javascript:alert(1)', 'https://127.0.0.1/x', 'x'])
 			expect(parse(url)).toBe(false);

@@ -35,8 +35,12 @@ export const actions = {
 		const actor = auth.requireMember(locals, url);
 		const form = await parseForm(request, materialLinkSchema, locals.locale);
 		if (!form.ok) return form.failure;
-		const added = await workshops.addMaterialLink(actor, { workshopId: params.id, ...form.data });
-		if (!added.ok) return respond.formFailure(added.failure, form.raw, locals.locale, 'url');
+		const added = await workshops.addMaterialLink(actor, {
+			workshopId: params.id,
+			title: form.data.linkTitle,
+			url: form.data.linkUrl
+		});
+		if (!added.ok) return respond.formFailure(added.failure, form.raw, locals.locale, 'linkUrl');
 		return { materials: 'added' as const };
 	},
 	remove: async ({ request, locals, url, params }) => {
