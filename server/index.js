@@ -35,8 +35,9 @@ const httpServer = createServer((req, res) => {
 // Socket.IO must see the server before Kit does: it takes /socket.io/ requests out of the chain.
 const io = attachSocketServer(httpServer);
 
-// Avatar uploads may be up to 2 MB; adapter-node's default request body limit is 512 KB.
-process.env.BODY_SIZE_LIMIT ??= '3M';
+// Workshop materials may be 25 MB (plus the form around them); adapter-node's default request
+// body limit is 512 KB. Routes without files keep 3 MB (src/lib/server/uploads/body-limit.ts).
+process.env.BODY_SIZE_LIMIT ??= '26M';
 
 let handler;
 try {

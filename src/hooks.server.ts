@@ -8,8 +8,9 @@ import { securityHeaders, unavailableResponse } from '$lib/server/http';
 import { errorFields, log } from '$lib/server/log';
 import * as realtime from '$lib/server/realtime';
 import { ensureDemoData } from '$lib/server/seed';
+import * as uploads from '$lib/server/uploads';
 import * as workshops from '$lib/server/workshops';
-import { isLocale, localeFromAcceptLanguage, type Locale } from '$lib/i18n';
+import { isLocale, localeFromAcceptLanguage, messages, type Locale } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
 	const settings = config(); // exits with one clear line on a bad variable (see server/index.js)
@@ -49,6 +50,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.member = null;
 	event.locals.session = null;
 	event.locals.locale = pickLocale(event);
+	if (uploads.declaresTooLargeBody(event.request, event.route.id))
+		return new Response(messages(event.locals.locale).uploads.errors.requestTooLarge, {
+			status: 413,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 
 	if (!withoutDatabase(event.url.pathname)) {
 		if (!db.isDatabaseConnected()) return unavailableResponse(event.locals.locale, 'database');

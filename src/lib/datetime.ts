@@ -6,7 +6,8 @@ import type { Locale } from './i18n/locales';
  * English is British English (day before month, 24-hour clock), like the German format.
  */
 const timeZone = 'Europe/Berlin';
-const languageTags: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
+/** The regional formats the app writes in (also for numbers, see file-size.ts). */
+export const languageTags: Record<Locale, string> = { de: 'de-DE', en: 'en-GB' };
 
 type DateInput = string | number | Date;
 

@@ -124,7 +124,50 @@ export const rows: Row[] = [
 	{ method: 'GET', path: '/admin/municipalities/{municipalityId}', expect: staff(200) },
 	{ method: 'POST', path: '/admin/municipalities/{municipalityId}', expect: staff(400) },
 	// The audit log sits in the admin area: admins (moderators have no admin area)
-	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) }
+	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) },
+	// Uploads: files answer 401 signed out and 404 for any id one may not see
+	{ method: 'GET', path: `/uploads/${missing}`, expect: { ...all(404), anonymous: 401 } },
+	{ method: 'GET', path: '/uploads/not-an-id', expect: all(404) },
+	{ method: 'POST', path: '/forum/images', expect: { ...all(400), anonymous: 401 } },
+	// Materials of the 3rd workshop: its roster (Anna, her supervisor Petra), moderators, staff
+	{ method: 'GET', path: '/workshops/{upcomingWorkshopId}/materials', expect: signedIn(200) },
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/materials?/upload',
+		expect: staff(400)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/materials?/link',
+		body: { linkTitle: 'Leitfaden', linkUrl: 'https://example.org/leitfaden' },
+		expect: staff(200)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/materials?/remove',
+		body: { materialId: missing },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/materials?/settings',
+		expect: staff(200)
+	},
+	{ method: 'GET', path: `/workshops/${missing}/materials`, expect: signedIn(404) },
+	{ method: 'POST', path: `/workshops/${missing}/materials?/upload`, expect: signedIn(404) },
+	{
+		method: 'POST',
+		path: `/workshops/${missing}/materials?/link`,
+		body: { linkTitle: 'Leitfaden', linkUrl: 'https://example.org' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: `/workshops/${missing}/materials?/remove`,
+		body: { materialId: missing },
+		expect: signedIn(404)
+	},
+	{ method: 'POST', path: `/workshops/${missing}/materials?/settings`, expect: signedIn(404) }
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */

@@ -9,6 +9,7 @@ import chat from './messages/chat';
 import forum from './messages/forum';
 import audit from './messages/audit';
 import workshops from './messages/workshops';
+import uploads from './messages/uploads';
 
 export * from './locales';
 
@@ -26,7 +27,8 @@ const dictionaries = {
 		chat: chat.de,
 		forum: forum.de,
 		audit: audit.de,
-		workshops: workshops.de
+		workshops: workshops.de,
+		uploads: uploads.de
 	},
 	en: {
 		...common.en,
@@ -37,7 +39,8 @@ const dictionaries = {
 		chat: chat.en,
 		forum: forum.en,
 		audit: audit.en,
-		workshops: workshops.en
+		workshops: workshops.en,
+		uploads: uploads.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -27,6 +27,8 @@ export const limitRules = {
 	typing: { points: 20, duration: 10, switch: 'CHAT_RATE_LIMIT' },
 	/** Forum posts and threads per member. */
 	forumWrite: { points: 10, duration: 60 },
+	/** Pictures uploaded into forum posts per member (about one every 30 seconds). */
+	forumImage: { points: 20, duration: 10 * 60 },
 	/** Markdown previews (forum and chat composer) per member. */
 	markdownPreview: { points: 30, duration: 15 },
 	/** Failed logins for one account from one address (the usual typo and guess protection). */

@@ -27,10 +27,12 @@ describe('renderMarkdown', () => {
 	});
 
 	it('allows images from the app’s uploads only', () => {
-		expect(renderMarkdown('![a](/uploads/ab/cd.webp)')).toContain(
-			'<img src="/uploads/ab/cd.webp" alt="a" />'
+		expect(renderMarkdown('![a](/uploads/65f1c0ffee65f1c0ffee0001)')).toContain(
+			'<img src="/uploads/65f1c0ffee65f1c0ffee0001" alt="a" />'
 		);
 		expect(renderMarkdown('![a](https://tracker.example/pixel.gif)')).not.toContain('<img');
+		expect(renderMarkdown('![a](/uploads/../logout)')).not.toContain('<img');
+		expect(renderMarkdown('![a](/uploads/ab/cd.webp)')).not.toContain('<img');
 	});
 
 	const payloads = [

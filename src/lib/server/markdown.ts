@@ -47,8 +47,12 @@ export interface RenderOptions {
 	profile?: 'full' | 'chat';
 }
 
-/** Local upload paths only: remote images would leak readers' addresses to third parties. */
-const ownImage = /^\/uploads\/[a-zA-Z0-9/_.-]+$/;
+/**
+ * Files of the app's upload service only (`/uploads/<id>`, see $lib/server/uploads): remote
+ * images would leak readers' addresses to third parties, and a path with dots could point an
+ * image request at any other address of the app.
+ */
+const ownImage = /^\/uploads\/[a-f0-9]{24}$/;
 
 function sanitize(html: string, profile: 'full' | 'chat'): string {
 	return sanitizeHtml(html, {

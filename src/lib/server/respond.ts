@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import type { Ack } from '$lib/realtime/events';
 import { text, type Locale } from '$lib/i18n';
 import { formError } from './forms';
@@ -43,6 +43,14 @@ export function formFailure(
 		text(locale, failure.message),
 		failure.field ?? field,
 		httpStatus[failure.code]
+	);
+}
+
+/** For endpoints that scripts call: the code and the localised message, as JSON. */
+export function jsonFailure(failure: Failure, locale: Locale): Response {
+	return json(
+		{ code: failure.code, error: text(locale, failure.message) },
+		{ status: httpStatus[failure.code] }
 	);
 }
 

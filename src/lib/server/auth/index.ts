@@ -19,7 +19,7 @@ export {
 	setSessionCookie,
 	signIn
 } from './cookies';
-export { can, type Action, type Actor } from './permissions';
+export { can, isNetworkMember, type Action, type Actor } from './permissions';
 export { requireMember, requirePermission } from './guards';
 export { attemptLogin } from './login';
 export {

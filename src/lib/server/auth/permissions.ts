@@ -34,6 +34,13 @@ export interface WorkshopResource {
 	rosterRole: 'participant' | 'supervisor' | 'observer' | 'organiser' | null;
 	/** True once a guest's access has ended (some weeks after the workshop closed). */
 	guestAccessEnded: boolean;
+	/** Whether participants, not only organisers, may add materials. */
+	participantUploads?: boolean;
+}
+
+/** A workshop material as the rules see it: its workshop, and whether the actor added it. */
+export interface MaterialResource extends WorkshopResource {
+	addedByActor: boolean;
 }
 
 export const hasRole = (actor: Actor, ...wanted: Role[]) =>
@@ -76,6 +83,9 @@ function seesWorkshop(a: Actor, w: WorkshopResource): boolean {
 }
 
 const registrationOpen = (w: WorkshopResource) => w.state === 'published' || w.state === 'live';
+/** Materials change until the workshop is archived, by people who see its roster. */
+const materialsOpen = (a: Actor, w: WorkshopResource) =>
+	w.state !== 'archived' && seesWorkshop(a, w) && (isStaff(a) || w.rosterRole !== null);
 
 const rules = {
 	'directory:view': (a: Actor) => isNetworkMember(a),
@@ -97,6 +107,8 @@ const rules = {
 	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
 	// Supervisors reach the forum too, but see only categories whose read rule names them.
 	'forum:view': (a: Actor) => a.roles.length > 0,
+	/** Pictures for posts; whoever reads the forum sees them (they are served by forum:view). */
+	'forum:upload-image': (a: Actor) => a.roles.length > 0,
 	'forum:read': readsCategory,
 	'forum:post': (a: Actor, c: ForumCategoryResource) =>
 		readsCategory(a, c) && (hasRole(a, 'admin') || a.roles.some((r) => c.postRoles.includes(r))),
@@ -113,7 +125,16 @@ const rules = {
 	'workshop:register': (a: Actor, w: WorkshopResource) =>
 		registrationOpen(w) && hasRole(a, 'alumni') && inAudience(a, w),
 	'workshop:invite-supervisor': (a: Actor, w: WorkshopResource) =>
-		registrationOpen(w) && w.rosterRole === 'participant'
+		registrationOpen(w) && w.rosterRole === 'participant',
+	/** Organisers add files and links; participants and their supervisors too if allowed. */
+	'workshop:add-material': (a: Actor, w: WorkshopResource) =>
+		materialsOpen(a, w) &&
+		(isStaff(a) ||
+			(w.participantUploads === true &&
+				(w.rosterRole === 'participant' || w.rosterRole === 'supervisor'))),
+	/** Organisers remove any material, the one who added it their own. */
+	'workshop:remove-material': (a: Actor, m: MaterialResource) =>
+		materialsOpen(a, m) && (isStaff(a) || (m.addedByActor && m.rosterRole !== null))
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 export type Action = keyof typeof rules;

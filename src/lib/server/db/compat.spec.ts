@@ -3,6 +3,9 @@
  * server (FerretDB) in CI and against a real MongoDB when MONGODB_URI is set. If a test here
  * fails on one of them, the data layer is no longer portable.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import mongoose, { Schema, trusted } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
@@ -198,5 +201,36 @@ describe('database compatibility', () => {
 		);
 		const whereInput = JSON.parse('{"$where": "true"}');
 		await expect(Item.find(whereInput).lean()).rejects.toThrow();
+	});
+
+	it('stores, reads back and deletes a file with GridFS (uploads)', async () => {
+		const bucket = new mongoose.mongo.GridFSBucket(mongoose.connection.db!, {
+			bucketName: 'compatfiles'
+		});
+		// Three chunks and a bit: the last chunk is short, the order of chunks matters.
+		const bytes = randomBytes(3 * 255 * 1024 + 1234);
+		const upload = bucket.openUploadStream('probe.bin');
+		await pipeline(Readable.from([bytes]), upload);
+		const indexes = await mongoose.connection.db!.collection('compatfiles.chunks').indexes();
+		expect(indexes.find((i) => i.unique)?.key).toEqual({ files_id: 1, n: 1 });
+		await expect(
+			mongoose.connection
+				.db!.collection('compatfiles.chunks')
+				.insertOne({ files_id: upload.id, n: 0, data: Buffer.from('x') })
+		).rejects.toMatchObject({ code: 11000 });
+		const read: Buffer[] = [];
+		for await (const chunk of bucket.openDownloadStream(upload.id)) read.push(chunk as Buffer);
+		const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+		expect(sha(Buffer.concat(read))).toBe(sha(bytes));
+		const ranged: Buffer[] = [];
+		for await (const chunk of bucket.openDownloadStream(upload.id, {
+			start: 300_000,
+			end: 300_010
+		}))
+			ranged.push(chunk as Buffer);
+		expect(Buffer.concat(ranged)).toEqual(bytes.subarray(300_000, 300_010));
+		await bucket.delete(upload.id);
+		expect(await mongoose.connection.db!.collection('compatfiles.chunks').countDocuments()).toBe(0);
+		expect(await bucket.find({ _id: upload.id }).toArray()).toEqual([]);
 	});
 });

@@ -4,7 +4,8 @@ export {
 	connectDatabase,
 	disconnectDatabase,
 	isDatabaseConnected,
-	isDatabaseUnavailableError
+	isDatabaseUnavailableError,
+	livenessProblem
 } from './connection';
 export { startExpirySweeper } from './expiry';
 export { isDuplicateKeyError } from './errors';

@@ -36,3 +36,4 @@ export { closeReport, listOpenReports, reportPost, type ReportDto } from './repo
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { postLink } from './links';
 export { mayPreview, mayWrite, writingTooFast } from './rate-limits';
+export { uploadPostImage, type PostImageDto } from './images';

@@ -50,7 +50,8 @@ export function resourceOf(
 		state: w.state as WorkshopResource['state'],
 		audienceCohortIds: w.audienceCohortIds.map((id) => id.toString()),
 		rosterRole: entry?.role ?? null,
-		guestAccessEnded: guestAccessEnds(w) <= now
+		guestAccessEnded: guestAccessEnds(w) <= now,
+		participantUploads: w.participantUploads ?? false
 	};
 }
 

@@ -47,3 +47,13 @@ export {
 	type CalendarFeedDto
 } from './feed';
 export { workshopDashboard, type WorkshopDashboardDto } from './dashboard';
+export {
+	addMaterialFile,
+	addMaterialLink,
+	removeMaterial,
+	setParticipantUploads,
+	getMaterialsPage,
+	type MaterialDto,
+	type MaterialsDto,
+	type MaterialsPageDto
+} from './materials';

@@ -9,6 +9,7 @@ import { nextStates, type WorkshopState } from './lifecycle';
 import { myRegistration, type MyRegistrationDto } from './registration';
 import { seatsTaken } from './seats';
 import { workshopFormValues } from './form-values';
+import { materialsOf, type MaterialsDto } from './materials';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -60,6 +61,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	my: MyRegistrationDto;
 	/** The roster, for those who may see it; null otherwise. */
 	participants: ParticipantDto[] | null;
+	/** Files and links, for those who see the roster; null otherwise. */
+	materials: MaterialsDto | null;
 	flags: {
 		mayManage: boolean;
 		mayAnswer: boolean;
@@ -204,14 +207,16 @@ export async function getWorkshopPage(
 	if (!loaded.ok) return loaded;
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
-	const [taken, my, cohorts, organisers, waitlistCount, participants] = await Promise.all([
-		seatsTaken(w._id),
-		myRegistration(w._id, actor.id),
-		Cohort.find({ _id: trusted({ $in: w.audienceCohortIds }) }, { name: 1 }).lean(),
-		Member.find({ _id: trusted({ $in: w.organiserIds }) }, { displayName: 1 }).lean(),
-		WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
-		seesRoster ? participantsOf(w._id) : Promise.resolve(null)
-	]);
+	const [taken, my, cohorts, organisers, waitlistCount, participants, materials] =
+		await Promise.all([
+			seatsTaken(w._id),
+			myRegistration(w._id, actor.id),
+			Cohort.find({ _id: trusted({ $in: w.audienceCohortIds }) }, { name: 1 }).lean(),
+			Member.find({ _id: trusted({ $in: w.organiserIds }) }, { displayName: 1 }).lean(),
+			WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
+			seesRoster ? participantsOf(w._id) : Promise.resolve(null),
+			materialsOf(actor, loaded.value)
+		]);
 	const open = w.state === 'published' || w.state === 'live';
 	const mayManage = can(actor, 'workshop:manage', resource);
 	return ok({
@@ -228,6 +233,7 @@ export async function getWorkshopPage(
 		waitlistCount,
 		my,
 		participants,
+		materials,
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),

@@ -42,3 +42,5 @@ export {
 	type WorkshopRegistrationDoc
 } from './workshop';
 export { CalendarFeed, type CalendarFeedDoc } from './calendar-feed';
+export { Upload, uploadOwners, type UploadDoc } from './upload';
+export { WorkshopMaterial, type WorkshopMaterialDoc } from './workshop-material';

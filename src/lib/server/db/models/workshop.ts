@@ -61,6 +61,8 @@ const workshopSchema = new Schema(
 		agenda: { type: [agendaItemSchema], default: [] },
 		proposals: { type: [proposalSchema], default: [] },
 		channelId: { type: Schema.Types.ObjectId, ref: 'Channel', default: null },
+		/** Whether participants, not only organisers, may add materials (files and links). */
+		participantUploads: { type: Boolean, default: false },
 		createdBy: { type: Schema.Types.ObjectId, ref: 'Member', required: true }
 	},
 	{ timestamps: true }
