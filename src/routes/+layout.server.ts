@@ -1,4 +1,5 @@
 import * as auth from '$lib/server/auth';
+import * as chat from '$lib/server/chat';
 import * as notifications from '$lib/server/notifications';
 import type { LayoutServerLoad } from './$types';
 
@@ -18,7 +19,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		sections: {
 			forum: auth.can(member, 'forum:view'),
 			workshops: auth.can(member, 'workshop:list'),
-			chat: auth.can(member, 'channel:list'),
+			chat: member ? await chat.hasChannels(member) : false,
 			members: auth.can(member, 'directory:view'),
 			search: auth.can(member, 'forum:view'),
 			moderation: auth.can(member, 'moderation:view'),

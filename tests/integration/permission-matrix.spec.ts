@@ -125,6 +125,15 @@ export const rows: Row[] = [
 	{ method: 'POST', path: '/admin/municipalities/{municipalityId}', expect: staff(400) },
 	// The audit log sits in the admin area: admins (moderators have no admin area)
 	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) },
+	// Workshop channels: the roster (Anna and her supervisor Petra), moderators and staff; the
+	// supervisor's access to the workshop of 2022 has ended
+	{ method: 'GET', path: '/chat/workshop-{upcomingWorkshopId}', expect: signedIn(200) },
+	{
+		method: 'GET',
+		path: '/chat/workshop-{pastWorkshopId}',
+		expect: { ...signedIn(200), supervisor: 404 }
+	},
+	{ method: 'GET', path: `/chat/workshop-${missing}`, expect: signedIn(404) },
 	// Uploads: files answer 401 signed out and 404 for any id one may not see
 	{ method: 'GET', path: `/uploads/${missing}`, expect: { ...all(404), anonymous: 401 } },
 	{ method: 'GET', path: '/uploads/not-an-id', expect: all(404) },
@@ -260,7 +269,7 @@ describe('permission matrix', () => {
 		const member = ['/forum', '/workshops', '/chat', '/members', '/search'];
 		expect(linked).toEqual({
 			anonymous: [],
-			supervisor: ['/forum', '/workshops', '/search'],
+			supervisor: ['/forum', '/workshops', '/chat', '/search'],
 			alumni: member,
 			moderator: [...member, '/moderation'],
 			organiser: [...member, '/admin'],

@@ -28,8 +28,9 @@ const withoutResource: Record<string, Role[]> = {
 	'admin:view': staff,
 	'member:manage': ['admin'],
 	'audit:view': moderators,
-	'channel:list': network,
+	'channel:list': [...roles],
 	'forum:view': [...roles],
+	'forum:upload-image': [...roles],
 	'forum:manage': moderators,
 	'moderation:view': moderators,
 	'workshop:list': [...roles],
@@ -48,7 +49,9 @@ const workshopRules: [Action, Role[]][] = [
 	['workshop:view', network],
 	['workshop:view-roster', ['moderator', 'organiser', 'admin']],
 	['workshop:register', ['alumni']],
-	['workshop:invite-supervisor', none]
+	['workshop:invite-supervisor', none],
+	['workshop:add-material', staff],
+	['workshop:remove-material', staff]
 ];
 
 const channels: [string, ChannelResource, Role[]][] = [
@@ -56,9 +59,14 @@ const channels: [string, ChannelResource, Role[]][] = [
 	['other cohort', { kind: 'cohort', cohortId: otherCohort }, moderators],
 	['general', { kind: 'general', cohortId: null }, network],
 	[
-		'workshop without the member',
-		{ kind: 'workshop', cohortId: null, memberIds: [] },
+		'workshop not on its roster',
+		{ kind: 'workshop', cohortId: null, workshop },
 		['moderator', ...staff]
+	],
+	[
+		'workshop of a draft',
+		{ kind: 'workshop', cohortId: null, workshop: { ...workshop, state: 'draft' } },
+		none
 	],
 	['direct without the member', { kind: 'direct', cohortId: null, memberIds: [] }, moderators]
 ];
@@ -95,12 +103,33 @@ describe('can()', () => {
 			);
 	});
 
-	it('workshop and direct channels are open to their members', () => {
+	it('a workshop channel is open to its roster, read-only once archived or cancelled', () => {
+		const onRoster = (rosterRole: 'participant' | 'supervisor' | 'observer', more = {}) => ({
+			kind: 'workshop' as const,
+			cohortId: null,
+			workshop: { ...workshop, rosterRole, ...more }
+		});
 		const alumni = actor('alumni');
-		for (const kind of ['workshop', 'direct'] as const)
-			expect(can(alumni, 'channel:write', { kind, cohortId: null, memberIds: [alumni.id] })).toBe(
-				true
-			);
+		const guest = actor('supervisor');
+		expect(can(alumni, 'channel:write', onRoster('participant'))).toBe(true);
+		expect(can(guest, 'channel:write', onRoster('supervisor'))).toBe(true);
+		expect(can(alumni, 'channel:read', onRoster('participant', { declined: true }))).toBe(false);
+		for (const state of ['archived', 'cancelled'] as const) {
+			expect(can(alumni, 'channel:read', onRoster('participant', { state }))).toBe(true);
+			expect(can(alumni, 'channel:write', onRoster('participant', { state }))).toBe(false);
+		}
+		expect(can(guest, 'channel:read', onRoster('supervisor', { guestAccessEnded: true }))).toBe(
+			false
+		);
+		// A workshop channel without its workshop (deleted) is closed to everyone.
+		expect(can(actor('admin'), 'channel:read', { kind: 'workshop', cohortId: null })).toBe(false);
+	});
+
+	it('direct channels are open to their members', () => {
+		const alumni = actor('alumni');
+		expect(
+			can(alumni, 'channel:write', { kind: 'direct', cohortId: null, memberIds: [alumni.id] })
+		).toBe(true);
 	});
 
 	it.each(forumRules)('%s in a category: %j', (action, expected) => {

@@ -13,8 +13,10 @@ export interface Actor {
 export interface ChannelResource {
 	kind: 'cohort' | 'workshop' | 'general' | 'direct';
 	cohortId: string | null;
-	/** Explicit members, for workshop and direct channels. */
+	/** Explicit members, for direct channels. */
 	memberIds?: readonly string[];
+	/** For a workshop channel: its workshop as the actor stands to it (looked up per call). */
+	workshop?: WorkshopResource;
 }
 
 /** A forum category's rules: which roles read it and which post in it (admins always may). */
@@ -36,6 +38,8 @@ export interface WorkshopResource {
 	guestAccessEnded: boolean;
 	/** Whether participants, not only organisers, may add materials. */
 	participantUploads?: boolean;
+	/** True when the actor is on the roster only with a "no". */
+	declined?: boolean;
 }
 
 /** A workshop material as the rules see it: its workshop, and whether the actor added it. */
@@ -54,21 +58,26 @@ const isModerator = (actor: Actor) => hasRole(actor, 'moderator', 'admin');
 const readsCategory = (a: Actor, c: ForumCategoryResource) =>
 	hasRole(a, 'admin') || a.roles.some((r) => c.readRoles.includes(r));
 
+/** Moderators read every channel to moderate it; a workshop's only while the workshop shows. */
 function readsChannel(actor: Actor, channel: ChannelResource): boolean {
+	if (channel.kind === 'workshop')
+		return channel.workshop !== undefined && readsWorkshopChat(actor, channel.workshop);
 	if (isModerator(actor)) return true;
 	switch (channel.kind) {
 		case 'cohort':
 			return channel.cohortId !== null && actor.cohortIds.includes(channel.cohortId);
 		case 'general':
 			return isNetworkMember(actor);
-		case 'workshop':
 		case 'direct':
-			return (
-				(channel.memberIds ?? []).includes(actor.id) ||
-				(channel.kind === 'workshop' && isStaff(actor))
-			);
+			return (channel.memberIds ?? []).includes(actor.id);
 	}
 }
+
+/** Who reads a channel writes in it; a workshop's channel turns read-only when archived or cancelled. */
+const writesChannel = (actor: Actor, channel: ChannelResource) =>
+	readsChannel(actor, channel) &&
+	(channel.kind !== 'workshop' ||
+		(channel.workshop !== undefined && workshopChatOpen(channel.workshop)));
 
 const inAudience = (a: Actor, w: WorkshopResource) =>
 	w.audienceCohortIds.some((id) => a.cohortIds.includes(id));
@@ -81,6 +90,16 @@ function seesWorkshop(a: Actor, w: WorkshopResource): boolean {
 	if (isGuest(a)) return w.rosterRole !== null && !w.guestAccessEnded;
 	return w.rosterRole !== null || inAudience(a, w) || isModerator(a);
 }
+
+/**
+ * A workshop's channel: its roster (who has not declined) and staff, while the workshop is
+ * visible to them; moderators read it to moderate.
+ */
+function readsWorkshopChat(a: Actor, w: WorkshopResource): boolean {
+	if (w.state === 'draft' || !seesWorkshop(a, w)) return false;
+	return isStaff(a) || isModerator(a) || (w.rosterRole !== null && !w.declined);
+}
+const workshopChatOpen = (w: WorkshopResource) => w.state !== 'archived' && w.state !== 'cancelled';
 
 const registrationOpen = (w: WorkshopResource) => w.state === 'published' || w.state === 'live';
 /** Materials change until the workshop is archived, by people who see its roster. */
@@ -102,9 +121,10 @@ const rules = {
 	'admin:view': isStaff,
 	'member:manage': (a: Actor) => hasRole(a, 'admin'),
 	'audit:view': (a: Actor) => hasRole(a, 'moderator', 'admin'),
-	'channel:list': (a: Actor) => isNetworkMember(a),
+	// Guests list only the channels of their workshops (the list is filtered by channel:read).
+	'channel:list': (a: Actor) => a.roles.length > 0,
 	'channel:read': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
-	'channel:write': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),
+	'channel:write': (a: Actor, channel: ChannelResource) => writesChannel(a, channel),
 	// Supervisors reach the forum too, but see only categories whose read rule names them.
 	'forum:view': (a: Actor) => a.roles.length > 0,
 	/** Pictures for posts; whoever reads the forum sees them (they are served by forum:view). */

@@ -1,8 +1,9 @@
 import { trusted } from 'mongoose';
-import { can, type Actor, type ChannelResource } from '../auth/permissions';
+import { can, isNetworkMember, type Actor, type ChannelResource } from '../auth/permissions';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
 import { Channel, ChannelRead, Member } from '../db/models';
+import { rosterMemberIds, rosterWorkshopIds, workshopResourceFor } from '../workshops/access';
 import { findChannelInfo, toChannelInfo, type ChannelInfo } from './cache/channel-info';
 import { ChatError } from './errors';
 
@@ -16,10 +17,18 @@ export interface ChannelListItem extends ChannelInfo {
 	lastMessageAt: string | null;
 }
 
-export const asResource = (c: ChannelInfo): ChannelResource => ({
-	kind: c.kind,
-	cohortId: c.cohortId
-});
+/**
+ * The channel as the rules see it for this member. A workshop channel's readers are the
+ * workshop's roster as it is now, so its resource is looked up on every call.
+ */
+export async function resourceFor(memberId: string, c: ChannelInfo): Promise<ChannelResource> {
+	if (c.kind !== 'workshop' || !c.workshopId) return { kind: c.kind, cohortId: c.cohortId };
+	const workshop = await workshopResourceFor(memberId, c.workshopId);
+	return { kind: c.kind, cohortId: null, ...(workshop ? { workshop } : {}) };
+}
+
+const mayDo = async (actor: Actor, action: 'channel:read' | 'channel:write', c: ChannelInfo) =>
+	can(actor, action, await resourceFor(actor.id, c));
 
 export const channelRoom = (channelId: string) => `channel:${channelId}`;
 /** Tabs that show the channel in their list follow it here, for unread badges only. */
@@ -30,14 +39,14 @@ export const memberReads = (
 	member: { _id: { toString(): string }; roles: string[]; cohortIds: { toString(): string }[] },
 	channel: ChannelInfo
 ) =>
-	can(
+	mayDo(
 		{
 			id: member._id.toString(),
 			roles: member.roles as Actor['roles'],
 			cohortIds: member.cohortIds.map(String)
 		},
 		'channel:read',
-		asResource(channel)
+		channel
 	);
 
 /**
@@ -50,7 +59,7 @@ export async function requireChannel(
 	action: 'channel:read' | 'channel:write' = 'channel:read'
 ): Promise<ChannelInfo> {
 	const channel = await findChannelInfo(channelId);
-	if (!channel || !can(actor, action, asResource(channel))) throw new ChatError('not_found');
+	if (!channel || !(await mayDo(actor, action, channel))) throw new ChatError('not_found');
 	return channel;
 }
 
@@ -84,19 +93,30 @@ export function ensureGeneralChannel(): Promise<void> {
 	return generalEnsured;
 }
 
-/** Channels the actor may read, with unread counts; general first, then cohorts by name. */
+/**
+ * Channels the actor may read, with unread counts: general first, then cohorts, then the
+ * workshops they are on (newest workshop first within that group is left to the name order).
+ */
 export async function listChannels(actor: Actor): Promise<ChannelListItem[]> {
 	if (!can(actor, 'channel:list')) return [];
 	await ensureGeneralChannel();
-	const kinds = trusted({ $in: ['general', 'cohort'] });
+	const workshopIds = (await rosterWorkshopIds(actor.id)).map(oid);
 	const rows = await Channel.find(
-		{ kind: kinds },
-		{ kind: 1, name: 1, slug: 1, cohortId: 1, lastSeq: 1, lastMessageAt: 1 }
+		{
+			$or: [
+				{ kind: trusted({ $in: ['general', 'cohort'] }) },
+				{ kind: 'workshop', workshopId: trusted({ $in: workshopIds }) }
+			]
+		},
+		{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1, lastSeq: 1, lastMessageAt: 1 }
 	)
 		.sort({ kind: 1, name: 1 })
 		.limit(500)
 		.lean();
-	const visible = rows.filter((c) => can(actor, 'channel:read', asResource(toChannelInfo(c))));
+	const readable = await Promise.all(
+		rows.map((c) => mayDo(actor, 'channel:read', toChannelInfo(c)))
+	);
+	const visible = rows.filter((_, i) => readable[i]);
 	const reads = await ChannelRead.find(
 		{ memberId: oid(actor.id), channelId: trusted({ $in: visible.map((c) => c._id) }) },
 		{ channelId: 1, lastReadSeq: 1 }
@@ -111,8 +131,15 @@ export async function listChannels(actor: Actor): Promise<ChannelListItem[]> {
 			lastMessageAt: c.lastMessageAt ? c.lastMessageAt.toISOString() : null
 		};
 	});
-	const rank = (c: ChannelListItem) => (c.kind === 'general' ? 0 : 1);
-	return items.sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'de'));
+	const rank = { general: 0, cohort: 1, workshop: 2, direct: 3 } as const;
+	return items.sort((a, b) => rank[a.kind] - rank[b.kind] || a.name.localeCompare(b.name, 'de'));
+}
+
+/** Whether the member has any channel to open (guests only those of their workshops). */
+export async function hasChannels(actor: Actor): Promise<boolean> {
+	if (!can(actor, 'channel:list')) return false;
+	if (isNetworkMember(actor)) return true;
+	return (await listChannels(actor)).length > 0;
 }
 
 /** A channel by its slug for the page, or null when unknown or not readable (404 alike). */
@@ -121,10 +148,13 @@ export async function findReadableChannelBySlug(
 	slug: string
 ): Promise<ChannelInfo | null> {
 	if (slug === generalChannelSlug) await ensureGeneralChannel();
-	const doc = await Channel.findOne({ slug }, { kind: 1, name: 1, slug: 1, cohortId: 1 }).lean();
+	const doc = await Channel.findOne(
+		{ slug },
+		{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1 }
+	).lean();
 	if (!doc) return null;
 	const info = toChannelInfo(doc);
-	return can(actor, 'channel:read', asResource(info)) ? info : null;
+	return (await mayDo(actor, 'channel:read', info)) ? info : null;
 }
 
 export interface ChannelMember {
@@ -137,11 +167,14 @@ export interface ChannelMember {
 export async function listChannelMembers(channel: ChannelInfo): Promise<ChannelMember[]> {
 	const filter: Record<string, unknown> = { deactivatedAt: null };
 	if (channel.kind === 'cohort' && channel.cohortId) filter.cohortIds = oid(channel.cohortId);
+	if (channel.kind === 'workshop' && channel.workshopId)
+		filter._id = trusted({ $in: await rosterMemberIds(channel.workshopId) });
 	const rows = await Member.find(filter, { displayName: 1, handle: 1, roles: 1, cohortIds: 1 })
 		.sort({ sortName: 1 })
 		.limit(1000)
 		.lean();
+	const reads = await Promise.all(rows.map((m) => memberReads(m, channel)));
 	return rows
-		.filter((m) => memberReads(m, channel))
+		.filter((_, i) => reads[i])
 		.map((m) => ({ id: m._id.toString(), name: m.displayName, handle: m.handle }));
 }

@@ -8,6 +8,7 @@ export {
 	ensureGeneralChannel,
 	findReadableChannelBySlug,
 	generalChannelSlug,
+	hasChannels,
 	listChannelMembers,
 	listChannels,
 	requireChannel,

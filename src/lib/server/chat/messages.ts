@@ -78,11 +78,11 @@ async function resolveMentions(
 		{ _id: trusted({ $in: ids.map(oid) }) },
 		{ roles: 1, cohortIds: 1, notifications: 1 }
 	).lean();
+	const readers = await Promise.all(members.map((m) => memberReads(m, channel)));
 	return (
 		members
 			// Members who turned mention notifications off in their settings are left out.
-			.filter((m) => m.notifications?.mentions !== false)
-			.filter((m) => memberReads(m, channel))
+			.filter((m, i) => readers[i] && m.notifications?.mentions !== false)
 			.map((m) => m._id.toString())
 	);
 }

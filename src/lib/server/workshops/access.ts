@@ -51,8 +51,37 @@ export function resourceOf(
 		audienceCohortIds: w.audienceCohortIds.map((id) => id.toString()),
 		rosterRole: entry?.role ?? null,
 		guestAccessEnded: guestAccessEnds(w) <= now,
-		participantUploads: w.participantUploads ?? false
+		participantUploads: w.participantUploads ?? false,
+		declined: entry?.role === 'participant' && entry.answer === 'no'
 	};
+}
+
+/** The workshop as the rules see it for this member now, or null when it does not exist. */
+export async function workshopResourceFor(
+	memberId: string,
+	workshopId: string,
+	now = new Date()
+): Promise<WorkshopResource | null> {
+	const [workshop, entry] = await Promise.all([
+		Workshop.findById(oid(workshopId), {
+			state: 1,
+			audienceCohortIds: 1,
+			closedAt: 1,
+			endsAt: 1,
+			guestAccessDays: 1,
+			participantUploads: 1
+		}).lean<WorkshopLean>(),
+		rosterEntryOf(workshopId, memberId)
+	]);
+	return workshop ? resourceOf(workshop, entry, now) : null;
+}
+
+/** The workshops this member is on the roster of (any role, any answer). */
+export async function rosterWorkshopIds(memberId: string): Promise<string[]> {
+	const rows = await WorkshopRegistration.find({ memberId: oid(memberId) }, { workshopId: 1 })
+		.limit(1000)
+		.lean();
+	return rows.map((r) => r.workshopId.toString());
 }
 
 export async function rosterEntryOf(
@@ -99,4 +128,17 @@ export async function loadWorkshopFor(
 	if (action !== 'workshop:view' && !can(actor, action as 'workshop:view', resource))
 		return refused('forbidden');
 	return ok({ workshop, entry, resource });
+}
+
+/** Everyone on a workshop's roster who has not declined: the members of its channel. */
+export async function rosterMemberIds(workshopId: string): Promise<Types.ObjectId[]> {
+	const rows = await WorkshopRegistration.find(
+		{ workshopId: oid(workshopId) },
+		{ memberId: 1, role: 1, answer: 1 }
+	)
+		.limit(2000)
+		.lean();
+	return rows
+		.filter((r) => !(r.role === 'participant' && r.answer === 'no'))
+		.map((r) => r.memberId);
 }

@@ -7,6 +7,7 @@ import { oid } from '../db/ids';
 import { Invitation, Member, WorkshopRegistration } from '../db/models';
 import * as invitations from '../invitations';
 import { sendMail } from '../mail';
+import { refreshMemberSockets } from '../realtime/rights';
 import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor, type WorkshopLean } from './access';
 import { describeWhen, workshopName } from './wording';
@@ -40,6 +41,7 @@ export async function addTandemSupervisor(
 	await WorkshopRegistration.updateOne(key, {
 		$set: { status, waitlistedAt: seat === null ? new Date() : null }
 	});
+	await refreshMemberSockets(supervisorId); // the workshop's channel opens to them at once
 	return status;
 }
 

@@ -10,6 +10,7 @@ import { myRegistration, type MyRegistrationDto } from './registration';
 import { seatsTaken } from './seats';
 import { workshopFormValues } from './form-values';
 import { materialsOf, type MaterialsDto } from './materials';
+import { ensureWorkshopChannel, workshopChannelSlug } from './channel';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -63,6 +64,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	participants: ParticipantDto[] | null;
 	/** Files and links, for those who see the roster; null otherwise. */
 	materials: MaterialsDto | null;
+	/** Where the workshop's channel opens, for those who may read it; null otherwise. */
+	chatHref: string | null;
 	flags: {
 		mayManage: boolean;
 		mayAnswer: boolean;
@@ -218,6 +221,13 @@ export async function getWorkshopPage(
 			materialsOf(actor, loaded.value)
 		]);
 	const open = w.state === 'published' || w.state === 'live';
+	const readsChat = can(actor, 'channel:read', {
+		kind: 'workshop',
+		cohortId: null,
+		workshop: resource
+	});
+	// Workshops published before channels existed get theirs on first sight.
+	if (readsChat) await ensureWorkshopChannel(w);
 	const mayManage = can(actor, 'workshop:manage', resource);
 	return ok({
 		...summaryOf(w, taken, entry),
@@ -234,6 +244,7 @@ export async function getWorkshopPage(
 		my,
 		participants,
 		materials,
+		chatHref: readsChat ? `/chat/${workshopChannelSlug(w._id.toString())}` : null,
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),

@@ -4,6 +4,7 @@ import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
 import { serialised } from '../db/serial';
 import { WorkshopRegistration } from '../db/models';
+import { refreshMemberSockets } from '../realtime/rights';
 import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor, type WorkshopLean } from './access';
 import { releaseSeat, takeSeat } from './seats';
@@ -150,5 +151,7 @@ export async function answerRsvp(
 		);
 		if (hadSeat) await promoteFromWaitlist(workshop);
 	}
+	// A "no" leaves the workshop's channel, any other answer joins it: live sockets follow.
+	await refreshMemberSockets(actor.id);
 	return ok(await myRegistration(workshop._id, actor.id));
 }

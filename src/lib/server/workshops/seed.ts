@@ -4,6 +4,7 @@ import { workshopTimeZone } from '$lib/schemas/workshops';
 import { Workshop, WorkshopRegistration } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import type { SeedContext } from '../seed';
+import { ensureWorkshopChannel } from './channel';
 import { takeSeat } from './seats';
 
 /**
@@ -91,6 +92,7 @@ async function ensureWorkshop(
 		if (status === 'confirmed')
 			await takeSeat(workshop._id, memberId, seatPlan, role === 'supervisor');
 	}
+	if (workshop.state !== 'draft') await ensureWorkshopChannel(workshop);
 }
 
 export async function seedWorkshops(ctx: SeedContext): Promise<void> {

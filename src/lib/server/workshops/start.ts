@@ -2,6 +2,7 @@ import { trusted } from 'mongoose';
 import { Workshop, WorkshopRegistration } from '../db/models';
 import { scheduleJob, defineJob } from '../jobs';
 import * as invitations from '../invitations';
+import { ensureWorkshopChannel } from './channel';
 import { addTandemSupervisor } from './guests';
 import { onWorkshopChange, type WorkshopChange } from './lifecycle';
 import {
@@ -32,6 +33,7 @@ async function roster(w: WorkshopLean): Promise<string[]> {
 async function afterChange(w: WorkshopLean, change: WorkshopChange) {
 	const id = w._id.toString();
 	if (change === 'published') {
+		await ensureWorkshopChannel(w);
 		await queueWorkshopMail(id, 'invitation', await audienceMemberIds(w));
 		await planReminders(w);
 	} else if (change === 'cancelled') {

@@ -9,6 +9,7 @@ export interface ChannelInfo {
 	name: string;
 	slug: string;
 	cohortId: string | null;
+	workshopId: string | null;
 }
 
 export type ChannelLean = {
@@ -17,6 +18,7 @@ export type ChannelLean = {
 	name: string;
 	slug: string;
 	cohortId?: Types.ObjectId | null;
+	workshopId?: Types.ObjectId | null;
 	lastSeq?: number;
 	lastMessageAt?: Date | null;
 };
@@ -27,13 +29,14 @@ export function toChannelInfo(c: ChannelLean): ChannelInfo {
 		kind: c.kind as ChannelInfo['kind'],
 		name: c.name,
 		slug: c.slug,
-		cohortId: c.cohortId ? c.cohortId.toString() : null
+		cohortId: c.cohortId ? c.cohortId.toString() : null,
+		workshopId: c.workshopId ? c.workshopId.toString() : null
 	};
 }
 
 /**
  * Every socket event checks the channel's read or write rule, so it needs the channel's kind
- * and cohort each time. They never change after creation, so a per-process copy (bounded) is
+ * and cohort or workshop each time. They never change after creation, so a per-process copy (bounded) is
  * always right and spares a database round trip per event. Not a workaround for the embedded
  * database: it stays on MongoDB too. A renamed cohort channel keeps its old `name` here (used
  * in mention notifications) until the process restarts.
@@ -49,7 +52,8 @@ export async function findChannelInfo(channelId: string): Promise<ChannelInfo | 
 		kind: 1,
 		name: 1,
 		slug: 1,
-		cohortId: 1
+		cohortId: 1,
+		workshopId: 1
 	}).lean();
 	if (!doc) return null;
 	const info = toChannelInfo(doc);

@@ -5,7 +5,8 @@ export const channelKinds = ['cohort', 'workshop', 'general', 'direct'] as const
 
 /**
  * A realtime channel. Cohort channels are created with their cohort; membership of the cohort
- * is membership of the channel, so no member list is stored for them.
+ * is membership of the channel, so no member list is stored for them; likewise a workshop's
+ * roster is the membership of its channel.
  */
 const channelSchema = new Schema(
 	{
@@ -13,6 +14,7 @@ const channelSchema = new Schema(
 		name: { type: String, required: true, trim: true },
 		slug: { type: String, required: true },
 		cohortId: { type: Schema.Types.ObjectId, ref: 'Cohort', default: null },
+		workshopId: { type: Schema.Types.ObjectId, ref: 'Workshop', default: null },
 		/** The last sequence number handed out; messages get lastSeq + 1 atomically. */
 		lastSeq: { type: Number, default: 0 },
 		lastMessageAt: { type: Date, default: null }
@@ -25,6 +27,7 @@ channelSchema.index({ slug: 1 }, { unique: true });
 // no partial indexes, so the index itself is not unique.
 channelSchema.index({ cohortId: 1 });
 channelSchema.index({ kind: 1 });
+channelSchema.index({ workshopId: 1 });
 
 export type ChannelDoc = InferSchemaType<typeof channelSchema> & { _id: Types.ObjectId };
 export const Channel = defineModel('Channel', channelSchema);
