@@ -1,8 +1,18 @@
 /** Every member role, from fewest to most rights (forms list them in this order). */
-export const roles = ['alumni', 'supervisor', 'moderator', 'organiser', 'admin'] as const;
+export const roles = [
+	'alumni',
+	'supervisor',
+	'observer',
+	'moderator',
+	'organiser',
+	'admin'
+] as const;
 export type Role = (typeof roles)[number];
 
-/** Members of the network proper: everyone but supervisor-only guests. */
+/**
+ * Members of the network proper: everyone but the guests of workshops (supervisors and
+ * observers such as the federal transfer office), who see only their workshops.
+ */
 export const networkRoles = [
 	'alumni',
 	'moderator',

@@ -18,6 +18,17 @@ import { collect, connected, disconnected, nextEvent, openSocket } from '../supp
 const email = (name: string) => `${name}@netzwerk.example`;
 
 /** A visible thread in a category that members read and supervisors do not. */
+/** The upcoming demo workshop (3.) and its channel. */
+async function upcomingWorkshop(uri: string): Promise<{ id: string; channelId: string }> {
+	const conn = await mongoose.createConnection(uri).asPromise();
+	try {
+		const workshop = await conn.db!.collection('workshops').findOne({ number: 3 });
+		return { id: String(workshop!._id), channelId: String(workshop!.channelId) };
+	} finally {
+		await conn.close();
+	}
+}
+
 async function threadForMembersOnly(uri: string): Promise<string> {
 	const conn = await mongoose.createConnection(uri).asPromise();
 	try {
@@ -182,6 +193,52 @@ describe('live sockets follow role and cohort changes', () => {
 			ok: false,
 			code: 'not_found'
 		});
+	});
+
+	it('a workshop answer: a "no" leaves the workshop channel at once, a "yes" joins it again', async () => {
+		const workshop = await upcomingWorkshop(uri);
+		const cookie = await login(app, email('miriam.krueger'), demoPassword);
+		const member = await connected(openSocket(app.url, { cookie }));
+		sockets.push(member);
+		const witness = await socketOf('organisation');
+		for (const s of [member, witness])
+			expect((await request(s, 'channel:join', { channelId: workshop.channelId })).ok).toBe(true);
+
+		const answer = (value: string) =>
+			postForm(app, `/workshops/${workshop.id}?/rsvp`, { answer: value }, { cookie });
+		expect((await answer('no')).status).toBe(200);
+		const messages = collect<ChatMessageDto>(member, 'message:new');
+		await broadcastSeenBy(witness, witness, workshop.channelId);
+		expect(messages).toEqual([]);
+		expect(await send(member, workshop.channelId, 'Doch noch?')).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+
+		expect((await answer('yes')).status).toBe(200);
+		expect((await request(member, 'channel:join', { channelId: workshop.channelId })).ok).toBe(
+			true
+		);
+		expect((await send(member, workshop.channelId, 'Ich bin wieder dabei')).ok).toBe(true);
+	});
+
+	it('a guest revoked from a workshop: their open socket is dropped at once', async () => {
+		const workshop = await upcomingWorkshop(uri);
+		const cookie = await login(app, email('petra.lange'), demoPassword);
+		const guest = await connected(openSocket(app.url, { cookie }));
+		sockets.push(guest);
+		expect((await request(guest, 'channel:join', { channelId: workshop.channelId })).ok).toBe(true);
+		const dropped = disconnected(guest, 5000);
+		const organiser = await login(app, email('organisation'), demoPassword);
+		const revoked = await postForm(
+			app,
+			`/workshops/${workshop.id}?/revokeGuest`,
+			{ memberId: await memberIdOf(uri, email('petra.lange')) },
+			{ cookie: organiser }
+		);
+		expect(revoked.status).toBe(200);
+		expect(await dropped).toBe('io server disconnect');
+		await expect(connected(openSocket(app.url, { cookie }))).rejects.toThrow('unauthorized');
 	});
 
 	it('deactivation: the open socket is dropped and cannot come back', async () => {

@@ -134,6 +134,26 @@ export const rows: Row[] = [
 		expect: { ...signedIn(200), supervisor: 404 }
 	},
 	{ method: 'GET', path: `/chat/workshop-${missing}`, expect: signedIn(404) },
+	// Guests of a workshop: organisers invite observers and revoke guests; an address of a
+	// network member is refused (409), a member who is no guest of it is not found (404)
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/inviteObserver',
+		body: { displayName: 'Anna', email: 'anna.schulze@netzwerk.example' },
+		expect: { ...signedIn(403), organiser: 409, admin: 409 }
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/revokeGuest',
+		body: { memberId: '{annaId}' },
+		expect: { ...signedIn(403), organiser: 404, admin: 404 }
+	},
+	{
+		method: 'POST',
+		path: `/workshops/${missing}?/revokeGuest`,
+		body: { memberId: missing },
+		expect: signedIn(404)
+	},
 	// Uploads: files answer 401 signed out and 404 for any id one may not see
 	{ method: 'GET', path: `/uploads/${missing}`, expect: { ...all(404), anonymous: 401 } },
 	{ method: 'GET', path: '/uploads/not-an-id', expect: all(404) },
@@ -220,7 +240,12 @@ describe('permission matrix', () => {
 	async function request(row: Row, role: MatrixRole): Promise<Response> {
 		const own = row.endsSession && role !== 'anonymous';
 		const cookie = own ? await signInAgain(app, role) : cookies[role];
-		const res = await send(app, cookie, row.method, fill(row.path), row.body);
+		const body =
+			row.body &&
+			Object.fromEntries(
+				Object.entries(row.body).map(([k, v]) => [k, typeof v === 'string' ? fill(v) : v])
+			);
+		const res = await send(app, cookie, row.method, fill(row.path), body);
 		// "Sign out everywhere" ends the shared session of this role too: sign in again.
 		if (own) cookies[role] = await signInAgain(app, role);
 		return res;

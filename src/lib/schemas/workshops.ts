@@ -67,10 +67,13 @@ export const workshopStateSchema = z.object({
 	to: z.enum(['published', 'live', 'closed', 'archived', 'cancelled'], 'invalid')
 });
 
-export const supervisorInviteSchema = z.object({
+/** A workshop guest (a supervisor by an alumna, an observer by an organiser): name and email. */
+export const guestInviteSchema = z.object({
 	displayName: requiredText(80).min(2, 'tooShort'),
 	email
 });
+
+export const guestRefSchema = z.object({ memberId: objectId });
 
 export const agendaItemSchema = z.object({
 	kind: z.enum(['section', 'item'], 'invalid'),

@@ -12,6 +12,7 @@ const de = {
 	roles: {
 		alumni: 'Alumni',
 		supervisor: 'Fachvorgesetzte:r',
+		observer: 'Beobachtung (Gast)',
 		moderator: 'Moderation',
 		organiser: 'Organisation',
 		admin: 'Administration'
@@ -140,6 +141,7 @@ const en: AdminMessages = {
 	roles: {
 		alumni: 'Alumni',
 		supervisor: 'Supervisor',
+		observer: 'Observer (guest)',
 		moderator: 'Moderator',
 		organiser: 'Organiser',
 		admin: 'Admin'

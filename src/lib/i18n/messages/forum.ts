@@ -117,6 +117,7 @@ const de = {
 		roles: {
 			alumni: 'Alumni',
 			supervisor: 'Fachvorgesetzte',
+			observer: 'Beobachtende',
 			moderator: 'Moderation',
 			organiser: 'Organisation',
 			admin: 'Administration'
@@ -274,6 +275,7 @@ const en: ForumMessages = {
 		roles: {
 			alumni: 'Alumni',
 			supervisor: 'Supervisors',
+			observer: 'Observers',
 			moderator: 'Moderators',
 			organiser: 'Organisers',
 			admin: 'Admins'

@@ -141,7 +141,9 @@ const de = {
 		wrongState: 'Das ist in diesem Zustand des Workshops nicht möglich.',
 		memberNotSupervisor:
 			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an.',
-		invitationPending: 'Sie haben für diesen Workshop bereits eine offene Einladung verschickt.'
+		invitationPending: 'Sie haben für diesen Workshop bereits eine offene Einladung verschickt.',
+		memberNotGuest:
+			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an oder wird von der Organisation eingetragen.'
 	},
 	agendaEdit: {
 		title: 'Programm bearbeiten',
@@ -174,8 +176,26 @@ const de = {
 		invited: 'Die Einladung ist verschickt.',
 		added: 'Ihre Fachvorgesetzte oder Ihr Fachvorgesetzter steht jetzt auf der Liste.'
 	},
+	observers: {
+		title: 'Beobachtende einladen',
+		intro:
+			'Gäste wie die Koordinierungs- und Transferstelle (KTS) nehmen beobachtend teil: ohne Platz, mit Zugang nur zu diesem Workshop.',
+		name: 'Name',
+		email: 'E-Mail-Adresse',
+		send: 'Einladung senden',
+		invited: 'Die Einladung ist verschickt.',
+		added: 'Der Gast steht jetzt auf der Liste.',
+		revoke: 'Zugang entziehen',
+		revokeLabel: (name: string) => `Zugang von ${name} entziehen`,
+		revoked: 'Der Zugang ist entzogen; laufende Sitzungen des Gastes sind beendet.'
+	},
 	saved: 'Gespeichert.',
 	mail: {
+		observerSubject: (workshop: string) => `Einladung zur Beobachtung: ${workshop}`,
+		observerInvite: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag${name ? ' ' + name : ''},\n\nSie sind eingeladen, den ${workshop} am ${when} beobachtend zu begleiten. Der Workshop ist eine geschlossene Veranstaltung für die Alumni des Qualifizierungsprogramms und ihre Fachvorgesetzten.\n\nÜber diesen Link legen Sie Ihren Zugang an (14 Tage gültig, nur einmal nutzbar). Er gilt nur für diesen Workshop:\n\n${link}\n\nWenn Sie diese Einladung nicht erwartet haben, können Sie die E-Mail ignorieren.`,
+		observerAdded: (name: string, workshop: string, when: string, link: string) =>
+			`Guten Tag ${name},\n\nSie sind eingeladen, den ${workshop} am ${when} beobachtend zu begleiten, und stehen jetzt auf der Teilnehmendenliste.\n\n${link}`,
 		tandemSubject: (workshop: string) => `Einladung: ${workshop}`,
 		tandemInvite: (name: string, alumna: string, workshop: string, when: string, link: string) =>
 			`Guten Tag${name ? ' ' + name : ''},\n\n${alumna} lädt Sie als Fachvorgesetzte:n zum ${workshop} am ${when} ein. Der Workshop ist eine geschlossene Veranstaltung für die Alumni des Qualifizierungsprogramms und ihre Fachvorgesetzten.\n\nÜber diesen Link legen Sie Ihren Zugang an (14 Tage gültig, nur einmal nutzbar). Er gilt nur für diesen Workshop:\n\n${link}\n\nWenn Sie diese Einladung nicht erwartet haben, können Sie die E-Mail ignorieren.`,
@@ -343,7 +363,9 @@ const en: typeof de = {
 		wrongState: 'This is not possible in the workshop’s current state.',
 		memberNotSupervisor:
 			'This address belongs to a member of the network; they register themselves.',
-		invitationPending: 'You have already sent an open invitation for this workshop.'
+		invitationPending: 'You have already sent an open invitation for this workshop.',
+		memberNotGuest:
+			'This address belongs to a member of the network; they register themselves or are added by the organisers.'
 	},
 	agendaEdit: {
 		title: 'Edit agenda',
@@ -375,8 +397,26 @@ const en: typeof de = {
 		invited: 'The invitation has been sent.',
 		added: 'Your supervisor is now on the list.'
 	},
+	observers: {
+		title: 'Invite observers',
+		intro:
+			'Guests such as the federal transfer office (KTS) attend as observers: without a seat, with access to this workshop only.',
+		name: 'Name',
+		email: 'Email address',
+		send: 'Send invitation',
+		invited: 'The invitation has been sent.',
+		added: 'The guest is now on the list.',
+		revoke: 'Revoke access',
+		revokeLabel: (name: string) => `Revoke access of ${name}`,
+		revoked: 'Access revoked; the guest’s open sessions have ended.'
+	},
 	saved: 'Saved.',
 	mail: {
+		observerSubject: (workshop: string) => `Invitation to observe: ${workshop}`,
+		observerInvite: (name: string, workshop: string, when: string, link: string) =>
+			`Hello${name ? ' ' + name : ''},\n\nYou are invited to observe the ${workshop} on ${when}. The workshop is a closed event for the alumni of the qualification programme and their supervisors.\n\nThis link creates your access (valid for 14 days, single use). It applies to this workshop only:\n\n${link}\n\nIf you did not expect this invitation, you can ignore this email.`,
+		observerAdded: (name: string, workshop: string, when: string, link: string) =>
+			`Hello ${name},\n\nYou are invited to observe the ${workshop} on ${when} and are now on the list of participants.\n\n${link}`,
 		tandemSubject: (workshop: string) => `Invitation: ${workshop}`,
 		tandemInvite: (name: string, alumna: string, workshop: string, when: string, link: string) =>
 			`Hello${name ? ' ' + name : ''},\n\n${alumna} invites you as their supervisor to ${workshop} on ${when}. The workshop is a closed event for the programme's alumni and their supervisors.\n\nCreate your account with this link (valid for 14 days, usable once). It is for this workshop only:\n\n${link}\n\nIf you did not expect this invitation, you can ignore this email.`,

@@ -55,7 +55,7 @@ const workshopRules: [Action, Role[]][] = [
 ];
 
 const channels: [string, ChannelResource, Role[]][] = [
-	['own cohort', { kind: 'cohort', cohortId: cohort }, network.concat('supervisor')],
+	['own cohort', { kind: 'cohort', cohortId: cohort }, network],
 	['other cohort', { kind: 'cohort', cohortId: otherCohort }, moderators],
 	['general', { kind: 'general', cohortId: null }, network],
 	[

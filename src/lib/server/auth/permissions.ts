@@ -65,7 +65,12 @@ function readsChannel(actor: Actor, channel: ChannelResource): boolean {
 	if (isModerator(actor)) return true;
 	switch (channel.kind) {
 		case 'cohort':
-			return channel.cohortId !== null && actor.cohortIds.includes(channel.cohortId);
+			// Guests never read cohort channels, even with a cohort set by mistake.
+			return (
+				isNetworkMember(actor) &&
+				channel.cohortId !== null &&
+				actor.cohortIds.includes(channel.cohortId)
+			);
 		case 'general':
 			return isNetworkMember(actor);
 		case 'direct':

@@ -4,6 +4,7 @@ import { hashToken } from '../auth/tokens';
 import { AuditEntry, Cohort, Invitation, Member, type Role } from '../db/models';
 import { createMember } from '../members';
 import { invitationFor } from '../../../../tests/support/invitations';
+import { loggedLinks } from '../../../../tests/support/mail-log';
 import * as invitations from './index';
 import type { Inviter } from './index';
 
@@ -11,23 +12,14 @@ useTestDatabase('invitations');
 
 /** The link token leaves the service only by mail; tests take it from the logged link. */
 async function inviteAndGetToken(email: string, cohortId: string | null = null): Promise<string> {
-	const lines: string[] = [];
-	const write = process.stdout.write.bind(process.stdout);
-	process.stdout.write = ((chunk: string) => {
-		lines.push(String(chunk));
-		return true;
-	}) as typeof process.stdout.write;
-	try {
+	const [link] = await loggedLinks(async () => {
 		const result = await invitations.createInvitation(
 			inviter(),
 			invitationFor(email, { cohortId })
 		);
 		expect(result.ok).toBe(true);
-	} finally {
-		process.stdout.write = write;
-	}
-	const match = lines.join('').match(/\/invite\/([a-z2-7]{32})/);
-	return match![1]!;
+	});
+	return link!.split('/invite/')[1]!;
 }
 
 let inviterId: string;
@@ -159,6 +151,7 @@ describe('invitations', () => {
 		expect(invitations.grantableRoles(inviter())).toEqual([
 			'alumni',
 			'supervisor',
+			'observer',
 			'moderator',
 			'organiser'
 		]);

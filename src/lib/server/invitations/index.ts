@@ -260,7 +260,9 @@ export interface WorkshopGuestInvitation {
 	displayName: string;
 	municipalityId: string | null;
 	workshopId: string;
-	tandemOf: string;
+	/** A supervisor comes as the tandem of this alumna; an observer (e.g. the KTS) alone. */
+	role: 'supervisor' | 'observer';
+	tandemOf: string | null;
 	invitedBy: string;
 	/** The mail without its link, which is made here from the token. */
 	mail: (link: string) => { subject: string; text: string; linkLabel: string };
@@ -268,7 +270,8 @@ export interface WorkshopGuestInvitation {
 }
 
 /**
- * Issues a single-use link that creates a supervisor account scoped to one workshop. The
+ * Issues a single-use link that creates a guest account (supervisor or observer) scoped to one
+ * workshop. The
  * workshops service decides who may send it; the link and its expiry work as for any invitation.
  */
 export async function issueWorkshopInvitation(
@@ -280,11 +283,11 @@ export async function issueWorkshopInvitation(
 		tokenHash: hashToken(token),
 		email,
 		displayName: input.displayName,
-		roles: ['supervisor'],
+		roles: [input.role],
 		municipalityId: input.municipalityId ? oid(input.municipalityId) : null,
 		invitedBy: oid(input.invitedBy),
 		workshopId: oid(input.workshopId),
-		tandemOf: oid(input.tandemOf),
+		tandemOf: input.tandemOf ? oid(input.tandemOf) : null,
 		expiresAt: new Date(Date.now() + invitationLifetimeMs)
 	});
 	const link = `${input.origin}/invite/${token}`;
@@ -300,6 +303,7 @@ export async function issueWorkshopInvitation(
 type AcceptedListener = (accepted: {
 	memberId: string;
 	workshopId: string;
+	role: 'supervisor' | 'observer';
 	tandemOf: string | null;
 	invitedBy: string;
 }) => Promise<void>;
@@ -379,6 +383,7 @@ export async function acceptInvitation(
 				await listener({
 					memberId,
 					workshopId: inv.workshopId.toString(),
+					role: inv.roles.includes('observer') ? 'observer' : 'supervisor',
 					tandemOf: inv.tandemOf?.toString() ?? null,
 					invitedBy: inv.invitedBy.toString()
 				});

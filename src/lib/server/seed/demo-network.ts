@@ -1,3 +1,5 @@
+import type { Role } from '$lib/roles';
+
 /** The demo network of SPEC.md section 7: Brandenburg cohorts 2021-2022 and a 2024 federal pilot. */
 
 export const demoPassword = 'Netzwerk-Demo-2024';
@@ -70,7 +72,7 @@ export type CohortKey = (typeof cohorts)[number]['key'];
 interface DemoMember {
 	name: string;
 	email: string;
-	roles: Array<'alumni' | 'supervisor' | 'moderator' | 'organiser' | 'admin'>;
+	roles: Role[];
 	municipality?: string;
 	cohorts?: CohortKey[];
 	jobTitle?: string;
@@ -182,6 +184,12 @@ export const members: DemoMember[] = [
 		roles: ['supervisor'],
 		municipality: 'Bad Belzig',
 		jobTitle: 'Fachbereichsleiterin Stadtentwicklung'
+	},
+	{
+		name: 'Katrin Sommer',
+		email: 'kts@netzwerk.example',
+		roles: ['observer'],
+		jobTitle: 'Koordinierungs- und Transferstelle Modellprojekte Smart Cities (KTS)'
 	},
 	{
 		name: 'Günter Roth',

@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { loggedLinks } from '../../../../tests/support/mail-log';
 import type { Actor } from '../auth/permissions';
 import { Cohort, Job, Member, Municipality, WorkshopRegistration } from '../db/models';
 import * as invitations from '../invitations';
@@ -17,22 +18,6 @@ import {
 
 useTestDatabase('workshop_guests');
 startWorkshops({ origin: 'http://netzwerk.test' });
-
-/** Links leave the services only by mail; without SMTP the mail module logs them. */
-async function loggedLinks(action: () => Promise<unknown>): Promise<string[]> {
-	const lines: string[] = [];
-	const write = process.stdout.write.bind(process.stdout);
-	process.stdout.write = ((chunk: string) => {
-		lines.push(String(chunk));
-		return true;
-	}) as typeof process.stdout.write;
-	try {
-		await action();
-	} finally {
-		process.stdout.write = write;
-	}
-	return [...lines.join('').matchAll(/"link":"([^"]+)"/g)].map((m) => m[1]!);
-}
 
 let cohortId: string;
 let townId: string;

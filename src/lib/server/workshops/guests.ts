@@ -107,6 +107,7 @@ export async function inviteSupervisor(
 		displayName: input.displayName,
 		municipalityId: municipality,
 		workshopId: input.workshopId,
+		role: 'supervisor',
 		tandemOf: actor.id,
 		invitedBy: actor.id,
 		origin: input.origin,

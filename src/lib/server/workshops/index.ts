@@ -21,6 +21,7 @@ export {
 	type WorkshopLists
 } from './page';
 export { inviteSupervisor, type SupervisorInvitationInput } from './guests';
+export { inviteObserver, revokeGuest, type ObserverInvitationInput } from './observers';
 export { startWorkshops } from './start';
 export {
 	changeAgenda,

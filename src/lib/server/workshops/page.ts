@@ -163,18 +163,17 @@ function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOver
 }
 
 async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDto[]> {
-	const rows = await WorkshopRegistration.find(
-		{ workshopId, status: trusted({ $in: ['confirmed', 'waitlisted'] }) },
+	// Who has a seat or waits for one, and the organisers and observers, who need none.
+	const all = await WorkshopRegistration.find(
+		{
+			workshopId,
+			$or: [
+				{ status: trusted({ $in: ['confirmed', 'waitlisted'] }) },
+				{ role: trusted({ $in: ['organiser', 'observer'] }) }
+			]
+		},
 		{ memberId: 1, role: 1, status: 1 }
 	).lean();
-	const organisers = await WorkshopRegistration.find(
-		{ workshopId, role: 'organiser' },
-		{ memberId: 1, role: 1, status: 1 }
-	).lean();
-	const all = [
-		...rows,
-		...organisers.filter((o) => !rows.some((r) => r.memberId.equals(o.memberId)))
-	];
 	const members = await Member.find(
 		{ _id: trusted({ $in: all.map((r) => r.memberId) }) },
 		{ displayName: 1, municipalityId: 1 }

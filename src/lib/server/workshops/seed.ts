@@ -15,7 +15,7 @@ import { takeSeat } from './seats';
 
 type Entry = [
 	email: string,
-	role: 'participant' | 'supervisor' | 'organiser',
+	role: 'participant' | 'supervisor' | 'observer' | 'organiser',
 	status: 'confirmed' | 'waitlisted' | 'none',
 	tandemOf?: string
 ];
@@ -121,6 +121,7 @@ export async function seedWorkshops(ctx: SeedContext): Promise<void> {
 		},
 		[
 			['organisation@netzwerk.example', 'organiser', 'confirmed'],
+			['kts@netzwerk.example', 'observer', 'none'],
 			['anna.schulze@netzwerk.example', 'participant', 'confirmed'],
 			['petra.lange@netzwerk.example', 'supervisor', 'confirmed', 'anna.schulze@netzwerk.example'],
 			['ines.vogel@netzwerk.example', 'participant', 'confirmed'],
@@ -153,6 +154,7 @@ export async function seedWorkshops(ctx: SeedContext): Promise<void> {
 		},
 		[
 			['organisation@netzwerk.example', 'organiser', 'none'],
+			['kts@netzwerk.example', 'observer', 'none'],
 			['anna.schulze@netzwerk.example', 'participant', 'confirmed'],
 			['petra.lange@netzwerk.example', 'supervisor', 'confirmed', 'anna.schulze@netzwerk.example'],
 			['jonas.becker@netzwerk.example', 'participant', 'confirmed'],

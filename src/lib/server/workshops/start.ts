@@ -4,6 +4,7 @@ import { scheduleJob, defineJob } from '../jobs';
 import * as invitations from '../invitations';
 import { ensureWorkshopChannel } from './channel';
 import { addTandemSupervisor } from './guests';
+import { addObserver } from './observers';
 import { onWorkshopChange, type WorkshopChange } from './lifecycle';
 import {
 	audienceMemberIds,
@@ -74,9 +75,11 @@ export function startWorkshops(options: { origin?: string } = {}): void {
 		queueWorkshopMail(w._id.toString(), 'promoted', [memberId], `:${Date.now()}`)
 	);
 	invitations.onWorkshopInvitationAccepted(
-		async ({ memberId, workshopId, tandemOf, invitedBy }) => {
+		async ({ memberId, workshopId, role, tandemOf, invitedBy }) => {
 			const w = await Workshop.findById(workshopId).lean<WorkshopLean>();
-			if (w) await addTandemSupervisor(w, memberId, tandemOf ?? invitedBy, invitedBy);
+			if (!w) return;
+			if (role === 'observer') await addObserver(w, memberId, invitedBy);
+			else await addTandemSupervisor(w, memberId, tandemOf ?? invitedBy, invitedBy);
 		}
 	);
 }

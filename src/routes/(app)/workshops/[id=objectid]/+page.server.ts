@@ -1,7 +1,8 @@
 import {
 	proposalSchema,
 	rsvpSchema,
-	supervisorInviteSchema,
+	guestInviteSchema,
+	guestRefSchema,
 	workshopStateSchema
 } from '$lib/schemas/workshops';
 import * as auth from '$lib/server/auth';
@@ -27,7 +28,7 @@ export const actions = {
 	},
 	inviteSupervisor: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, supervisorInviteSchema, locals.locale);
+		const form = await parseForm(request, guestInviteSchema, locals.locale);
 		if (!form.ok) return form.failure;
 		const invited = await workshops.inviteSupervisor(actor, {
 			workshopId: params.id,
@@ -35,7 +36,26 @@ export const actions = {
 			...form.data
 		});
 		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
-		return { invited: invited.value.status };
+		return { invited: invited.value.status, guestForm: 'inviteSupervisor' };
+	},
+	inviteObserver: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, guestInviteSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const invited = await workshops.inviteObserver(actor, {
+			workshopId: params.id,
+			origin: url.origin,
+			...form.data
+		});
+		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
+		return { invited: invited.value.status, guestForm: 'inviteObserver' };
+	},
+	revokeGuest: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, guestRefSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		respond.unwrap(await workshops.revokeGuest(actor, { workshopId: params.id, ...form.data }));
+		return { revoked: true };
 	},
 	propose: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);
