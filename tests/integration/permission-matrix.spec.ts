@@ -1,6 +1,8 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cohort, Member, Municipality, Workshop } from '../../src/lib/server/db/models';
+import type { WorkshopLean } from '../../src/lib/server/workshops/access';
+import { issueRsvpLinks } from '../../src/lib/server/workshops/rsvp-links';
 import { startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import {
@@ -100,6 +102,12 @@ export const rows: Row[] = [
 		path: '/workshops/{pastWorkshopId}.ics',
 		expect: { ...signedIn(200), supervisor: 404 }
 	},
+	// One-click answers from invitation mails: the link is the authority, for anyone who holds
+	// it; opening shows a button, and an unknown link answers nothing, neutrally
+	{ method: 'GET', path: '/rsvp/{rsvpToken}', expect: all(200) },
+	{ method: 'GET', path: `/rsvp/${bogusToken}`, expect: all(200) },
+	{ method: 'GET', path: '/rsvp/nonsense', expect: all(200) },
+	{ method: 'POST', path: `/rsvp/${bogusToken}`, expect: all(410) },
 	// Admin area
 	{ method: 'GET', path: '/admin', expect: staff(200) },
 	{ method: 'GET', path: '/admin/members', expect: adminOnly(200) },
@@ -228,7 +236,9 @@ describe('permission matrix', () => {
 		ids.cohortId = (await Cohort.findOne().lean())!._id.toString();
 		ids.municipalityId = (await Municipality.findOne().lean())!._id.toString();
 		ids.pastWorkshopId = (await Workshop.findOne({ number: 2 }).lean())!._id.toString();
-		ids.upcomingWorkshopId = (await Workshop.findOne({ number: 3 }).lean())!._id.toString();
+		const upcoming = (await Workshop.findOne({ number: 3 }).lean<WorkshopLean>())!;
+		ids.upcomingWorkshopId = upcoming._id.toString();
+		ids.rsvpToken = (await issueRsvpLinks(upcoming, ids.annaId!))!.yes;
 	});
 	afterAll(async () => {
 		await mongoose.disconnect();

@@ -1,4 +1,4 @@
-import type { Types } from 'mongoose';
+import type { Model, QueryFilter, Types } from 'mongoose';
 import { messages, type Messages } from '$lib/i18n';
 import { Member, type OneTimeLinkModel } from '../db/models';
 import { sendMail } from '../mail';
@@ -60,23 +60,49 @@ export async function mailLink(options: {
 	}
 }
 
-/** True while the link can be used (checked again when it is consumed). */
-export async function isLinkValid(model: OneTimeLinkModel, token: string): Promise<boolean> {
-	if (!isWellFormedToken(token)) return false;
-	const link = await model.findById(hashToken(token)).lean();
-	return !!link && link.expiresAt.getTime() > Date.now();
+/** What every emailed one-time link stores: the token's hash, its member, its end. */
+export interface StoredLink {
+	_id: string;
+	memberId: Types.ObjectId;
+	expiresAt: Date;
+}
+
+/** The stored link while it can be used (checked again when it is taken), or null. */
+export async function findOpenLink<T extends StoredLink>(
+	model: Model<T>,
+	token: string,
+	now = new Date()
+): Promise<T | null> {
+	if (!isWellFormedToken(token)) return null;
+	const link = await model.findById(hashToken(token)).lean<T>();
+	return link && link.expiresAt.getTime() > now.getTime() ? link : null;
 }
 
 /**
- * Consumes a link: deleted on first use (single use, also under two concurrent submits).
- * Answers the member it belongs to, or null when unknown, used or expired.
+ * Takes a link for its one use: read, then deleted by id. Of two concurrent submits only the
+ * one whose delete removed the record wins; a single-document delete by `_id` decides that on
+ * MongoDB and on the embedded database alike. Null when unknown, used or expired.
  */
+export async function takeLink<T extends StoredLink>(
+	model: Model<T>,
+	token: string,
+	now = new Date()
+): Promise<T | null> {
+	const link = await findOpenLink(model, token, now);
+	if (!link) return null;
+	const { deletedCount } = await model.deleteOne({ _id: link._id } as QueryFilter<T>);
+	return deletedCount === 1 ? link : null;
+}
+
+/** True while the link can be used (checked again when it is consumed). */
+export async function isLinkValid(model: OneTimeLinkModel, token: string): Promise<boolean> {
+	return (await findOpenLink(model as unknown as Model<StoredLink>, token)) !== null;
+}
+
+/** Consumes a link (single use); the member it belongs to, or null when it cannot be used. */
 export async function consumeLink(
 	model: OneTimeLinkModel,
 	token: string
 ): Promise<Types.ObjectId | null> {
-	if (!isWellFormedToken(token)) return null;
-	const link = await model.findOneAndDelete({ _id: hashToken(token) }).lean();
-	if (!link || link.expiresAt.getTime() <= Date.now()) return null;
-	return link.memberId;
+	return (await takeLink(model as unknown as Model<StoredLink>, token))?.memberId ?? null;
 }

@@ -1,6 +1,6 @@
 import { trusted } from 'mongoose';
 import { errorFields, log } from '../log';
-import { PasswordReset, Session, SignInLink } from './models';
+import { PasswordReset, RsvpLink, Session, SignInLink } from './models';
 
 /**
  * Removes expired sessions and emailed links. A TTL index would do this on
@@ -9,7 +9,7 @@ import { PasswordReset, Session, SignInLink } from './models';
  */
 export async function sweepExpired(now = new Date()): Promise<number> {
 	let removed = 0;
-	for (const model of [Session, PasswordReset, SignInLink] as const) {
+	for (const model of [Session, PasswordReset, SignInLink, RsvpLink] as const) {
 		const result = await (model as typeof Session).deleteMany({
 			expiresAt: trusted({ $lte: now })
 		});

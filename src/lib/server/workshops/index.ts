@@ -47,6 +47,12 @@ export {
 	feedCalendar,
 	type CalendarFeedDto
 } from './feed';
+export {
+	reviewRsvpLink,
+	answerByRsvpLink,
+	type RsvpLinkDto,
+	type RsvpLinkAnsweredDto
+} from './rsvp-links';
 export { workshopDashboard, type WorkshopDashboardDto } from './dashboard';
 export {
 	addMaterialFile,

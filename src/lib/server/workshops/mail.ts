@@ -1,10 +1,13 @@
 import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
 import { messages, type Locale } from '$lib/i18n';
-import { Member, Workshop, WorkshopRegistration } from '../db/models';
+import { Member, Workshop, WorkshopRegistration, rsvpAnswers } from '../db/models';
 import { cancelJobs, defineJob, scheduleJob } from '../jobs';
-import { sendMail } from '../mail';
+import { sendMail, type MailCalendar, type MailLink } from '../mail';
+import { slugify } from '../text';
 import type { WorkshopLean } from './access';
+import { invitationCalendar } from './calendar';
+import { issueRsvpLinks, withdrawRsvpLinks, type RsvpTokens } from './rsvp-links';
 import { describeWhen, workshopName } from './wording';
 
 /**
@@ -48,16 +51,22 @@ export async function queueWorkshopMail(
 		});
 }
 
-/** Reminders are planned per workshop and fan out to the people concerned when they are due. */
-export async function planReminders(w: Pick<WorkshopLean, '_id' | 'startsAt'>) {
+/**
+ * Reminders are planned per workshop and fan out to the people concerned when they are due:
+ * the roster 7 days and 1 day before the start, those who have not answered 3 days before
+ * registration closes (while their links still work).
+ */
+export async function planReminders(
+	w: Pick<WorkshopLean, '_id' | 'startsAt' | 'registrationDeadline'>
+) {
 	const id = w._id.toString();
 	const plan = [
-		['reminder-7d', 7 * day],
-		['reminder-1d', day],
-		['reminder-unanswered', 3 * day]
+		['reminder-7d', w.startsAt, 7 * day],
+		['reminder-1d', w.startsAt, day],
+		['reminder-unanswered', w.registrationDeadline ?? w.startsAt, 3 * day]
 	] as const;
-	for (const [template, before] of plan) {
-		const runAt = new Date(w.startsAt.getTime() - before);
+	for (const [template, from, before] of plan) {
+		const runAt = new Date(from.getTime() - before);
 		if (runAt.getTime() < Date.now()) continue;
 		await scheduleJob({
 			key: `workshop:${id}:${template}`,
@@ -93,35 +102,110 @@ async function rosterIds(
 	return rows.map((r) => r.memberId.toString());
 }
 
-function mailText(
+/** Mails about the event itself carry it for the calendar: added, updated, or removed. */
+const carriesCalendar: ReadonlySet<WorkshopMailTemplate> = new Set([
+	'invitation',
+	'promoted',
+	'changed',
+	'cancelled'
+]);
+/** Mails that ask for an answer carry the one-click links. */
+const asksForAnswer: ReadonlySet<WorkshopMailTemplate> = new Set([
+	'invitation',
+	'reminder-unanswered'
+]);
+
+interface WorkshopMail {
+	subject: string;
+	text: string;
+	choices?: MailLink[];
+	calendar?: MailCalendar;
+}
+
+function composeMail(
 	template: WorkshopMailTemplate,
 	locale: Locale,
 	name: string,
 	w: WorkshopLean,
-	link: string
-) {
+	parts: { link: string; choices: MailLink[] | null; calendar: MailCalendar | null }
+): WorkshopMail {
 	const t = messages(locale).workshops.mail;
 	const what = workshopName(w, locale);
 	const when = describeWhen(w, locale);
 	const texts: Record<WorkshopMailTemplate, { subject: string; text: string }> = {
-		invitation: { subject: t.inviteSubject(what), text: t.inviteText(name, what, when, link) },
-		promoted: { subject: t.promotedSubject(what), text: t.promotedText(name, what, when, link) },
+		invitation: { subject: t.inviteSubject(what), text: t.inviteText(name, what, when) },
+		promoted: { subject: t.promotedSubject(what), text: t.promotedText(name, what, when) },
 		cancelled: { subject: t.cancelledSubject(what), text: t.cancelledText(name, what, when) },
-		changed: { subject: t.changedSubject(what), text: t.changedText(name, what, when, link) },
-		'reminder-7d': {
-			subject: t.reminderSubject(what),
-			text: t.reminderText(name, what, when, link)
-		},
-		'reminder-1d': {
-			subject: t.reminderSubject(what),
-			text: t.reminderText(name, what, when, link)
-		},
+		changed: { subject: t.changedSubject(what), text: t.changedText(name, what, when) },
+		'reminder-7d': { subject: t.reminderSubject(what), text: t.reminderText(name, what, when) },
+		'reminder-1d': { subject: t.reminderSubject(what), text: t.reminderText(name, what, when) },
 		'reminder-unanswered': {
 			subject: t.unansweredSubject(what),
-			text: t.unansweredText(name, what, when, link)
+			text: t.unansweredText(name, what, when)
 		}
 	};
-	return texts[template];
+	const { choices, calendar } = parts;
+	const paragraphs = [texts[template].text];
+	if (choices) paragraphs.push(t.answerLinks(choices));
+	if (calendar)
+		paragraphs.push(calendar.method === 'CANCEL' ? t.calendarCancelled : t.calendarAttached);
+	paragraphs.push(parts.link);
+	return {
+		subject: texts[template].subject,
+		text: paragraphs.join('\n\n'),
+		...(choices && { choices }),
+		...(calendar && { calendar })
+	};
+}
+
+/** The invitation's event for this member's calendar: METHOD:REQUEST, or CANCEL once cancelled. */
+async function calendarFor(w: WorkshopLean, memberId: string, locale: Locale) {
+	const content = await invitationCalendar(w, memberId, origin);
+	if (!content) return null;
+	return {
+		method: w.state === 'cancelled' ? 'CANCEL' : 'REQUEST',
+		filename: `${slugify(workshopName(w, locale))}.ics`,
+		content
+	} satisfies MailCalendar;
+}
+
+function choicesOf(tokens: RsvpTokens, locale: Locale): MailLink[] {
+	const t = messages(locale).workshops.mail;
+	const labels = { yes: t.answerYes, maybe: t.answerMaybe, no: t.answerNo };
+	return rsvpAnswers.map((answer) => ({
+		url: `${origin}/rsvp/${tokens[answer]}`,
+		label: labels[answer]
+	}));
+}
+
+/** Sends one workshop mail to one member; the job retries it when SMTP fails. */
+async function sendWorkshopMail(
+	w: WorkshopLean,
+	template: WorkshopMailTemplate,
+	member: { id: string; email: string; displayName: string; locale: Locale }
+) {
+	const { locale } = member;
+	const tokens = asksForAnswer.has(template) ? await issueRsvpLinks(w, member.id) : null;
+	// Registration has closed: asking again for an answer makes no sense.
+	if (template === 'reminder-unanswered' && !tokens) return;
+	const link = `${origin}/workshops/${w._id.toString()}`;
+	const mail = composeMail(template, locale, member.displayName, w, {
+		link,
+		choices: tokens && choicesOf(tokens, locale),
+		calendar: carriesCalendar.has(template) ? await calendarFor(w, member.id, locale) : null
+	});
+	try {
+		await sendMail({
+			to: member.email,
+			link,
+			linkLabel: messages(locale).workshops.mail.openWorkshop,
+			...mail
+		});
+	} catch (err) {
+		// Links that never arrived must not stay usable; the retry issues new ones.
+		if (tokens) await withdrawRsvpLinks(tokens);
+		throw err;
+	}
 }
 
 let defined = false;
@@ -147,15 +231,11 @@ export function defineWorkshopJobs() {
 		]);
 		if (!w || !member || member.deactivatedAt) return;
 		if (w.state === 'cancelled' && template !== 'cancelled') return;
-		const locale = (member.locale ?? 'de') as Locale;
-		const link = `${origin}/workshops/${workshopId}`;
-		const { subject, text } = mailText(template, locale, member.displayName, w, link);
-		await sendMail({
-			to: member.email,
-			subject,
-			text,
-			link,
-			linkLabel: messages(locale).workshops.mail.openWorkshop
+		await sendWorkshopMail(w, template, {
+			id: memberId,
+			email: member.email,
+			displayName: member.displayName,
+			locale: (member.locale ?? 'de') as Locale
 		});
 	});
 	defineJob('workshop-reminders', async (payload) => {

@@ -52,6 +52,10 @@ export async function myRegistration(
 	return { answer: entry.answer ?? null, status: entry.status, waitlistPosition };
 }
 
+/** When alumni can no longer answer: the registration deadline, or else the workshop's end. */
+export const registrationClosesAt = (w: Pick<WorkshopLean, 'registrationDeadline' | 'endsAt'>) =>
+	w.registrationDeadline ?? w.endsAt;
+
 const deadlinePassed = (w: WorkshopLean, now: Date) =>
 	w.registrationDeadline !== null &&
 	w.registrationDeadline !== undefined &&

@@ -15,6 +15,7 @@ import {
 	setMailOrigin
 } from './mail';
 import { onPromotion } from './registration';
+import { endRsvpLinks, rescheduleRsvpLinks } from './rsvp-links';
 import type { WorkshopLean } from './access';
 
 /** Changes after publishing reach the roster once, this long after the last edit. */
@@ -39,9 +40,13 @@ async function afterChange(w: WorkshopLean, change: WorkshopChange) {
 		await planReminders(w);
 	} else if (change === 'cancelled') {
 		await cancelReminders(id);
+		await endRsvpLinks(w._id);
 		await queueWorkshopMail(id, 'cancelled', await roster(w));
+	} else if (change === 'closed') {
+		await endRsvpLinks(w._id);
 	} else if (change === 'updated' && w.state !== 'draft') {
 		await planReminders(w);
+		await rescheduleRsvpLinks(w);
 		// Debounced: each further edit pushes the one "changed" mail back.
 		await scheduleJob({
 			key: `workshop:${id}:changes`,

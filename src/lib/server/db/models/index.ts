@@ -7,8 +7,10 @@ export { Invitation, type InvitationDoc } from './invitation';
 export {
 	PasswordReset,
 	SignInLink,
+	RsvpLink,
 	type OneTimeLinkModel,
-	type PasswordResetDoc
+	type PasswordResetDoc,
+	type RsvpLinkDoc
 } from './one-time-link';
 export { AuditEntry, type AuditEntryDoc } from './audit-entry';
 export { Avatar } from './avatar';
