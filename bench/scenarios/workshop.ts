@@ -1,0 +1,140 @@
+// Transfer workshops on the production server: the workshop page of a workshop with 100 people
+// on its roster and 12 agenda items (autocannon at 10 and 50 connections, beside /healthz of the
+// same server as the bare baseline), and a registration burst: 100 members answer "yes" at the
+// same moment for 40 seats. Prints BENCH lines; never asserts.
+import autocannon from 'autocannon';
+import { Types } from 'mongoose';
+import {
+	Cohort,
+	Workshop,
+	WorkshopRegistration,
+	WorkshopSeat
+} from '../../src/lib/server/db/models';
+import { renderMarkdown } from '../../src/lib/server/markdown';
+import { benchMembers, percentile, startBenchApp, type BenchApp } from '../support';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const rosterSize = 100;
+const burstSize = 100;
+const burstSeats = 40;
+const methods = ['input', 'discussion', 'world-cafe', 'vote', 'break'] as const;
+
+async function createWorkshop(
+	cohortId: Types.ObjectId,
+	organiserId: Types.ObjectId,
+	capacity: number
+) {
+	const startsAt = new Date(Date.now() + 30 * 86400_000);
+	const source = 'Ein Workshop mit **vollem Programm** und einer langen Teilnehmendenliste.';
+	return Workshop.create({
+		number: 90 + capacity,
+		title: `Benchmark-Workshop (${capacity} Plätze)`,
+		descriptionSource: source,
+		descriptionHtml: renderMarkdown(source),
+		startsAt,
+		endsAt: new Date(startsAt.getTime() + 6 * 3600_000),
+		format: 'hybrid',
+		onlineUrl: 'https://video.bench.example/ws',
+		address: 'Potsdam',
+		audienceCohortIds: [cohortId],
+		capacity,
+		supervisorSeats: 0,
+		registrationDeadline: null,
+		state: 'published',
+		publishedAt: new Date(),
+		organiserIds: [organiserId],
+		createdBy: organiserId,
+		agenda: Array.from({ length: 12 }, (_, i) => ({
+			kind: i % 4 === 0 ? 'section' : 'item',
+			title: `Programmpunkt ${i + 1}`,
+			durationMinutes: 25,
+			speaker: i % 3 === 0 ? 'Organisation' : '',
+			description: '',
+			method: methods[i % methods.length]
+		}))
+	});
+}
+
+async function cannon(app: BenchApp, path: string, cookie: string, connections: number) {
+	const options = { url: app.url + path, connections, duration: seconds, headers: { cookie } };
+	await autocannon({ ...options, duration: 2 }); // warm-up
+	return autocannon(options);
+}
+
+export async function run() {
+	const app = await startBenchApp();
+	try {
+		const cohort = await Cohort.findOne().lean();
+		const members = await benchMembers(rosterSize + burstSize, cohort!._id.toString());
+		const organiserId = new Types.ObjectId(members[0]!.memberId);
+
+		// The page: 100 confirmed people on the roster, each holding a seat.
+		const page = await createWorkshop(cohort!._id, organiserId, 120);
+		const roster = members.slice(0, rosterSize);
+		await WorkshopRegistration.insertMany(
+			roster.map((m, i) => ({
+				workshopId: page._id,
+				memberId: new Types.ObjectId(m.memberId),
+				role: i === 0 ? 'organiser' : 'participant',
+				answer: 'yes',
+				status: 'confirmed'
+			}))
+		);
+		await WorkshopSeat.insertMany(
+			roster.map((m, i) => ({
+				workshopId: page._id,
+				seat: i + 1,
+				memberId: new Types.ObjectId(m.memberId)
+			}))
+		);
+		const viewer = roster[1]!.cookie;
+		for (const connections of [10, 50]) {
+			const bare = await cannon(app, '/healthz', viewer, connections);
+			const r = await cannon(app, `/workshops/${page._id}`, viewer, connections);
+			const ratio = r.requests.average / Math.max(1, bare.requests.average);
+			console.log(
+				`BENCH workshop page=roster100-agenda12 c=${connections} req/s=${r.requests.average.toFixed(0)} p50=${r.latency.p50} p99=${r.latency.p99} non2xx=${r.non2xx} baseline=healthz req/s=${bare.requests.average.toFixed(0)} ratio=${ratio.toFixed(3)}`
+			);
+		}
+
+		// The burst: 100 other members answer "yes" at once for 40 seats.
+		const burst = await createWorkshop(cohort!._id, organiserId, burstSeats);
+		const registrants = members.slice(rosterSize);
+		const latencies: number[] = [];
+		const started = performance.now();
+		const statuses = await Promise.all(
+			registrants.map(async (m) => {
+				const t = performance.now();
+				const res = await fetch(`${app.url}/workshops/${burst._id}?/rsvp`, {
+					method: 'POST',
+					headers: {
+						cookie: m.cookie,
+						origin: app.url,
+						'content-type': 'application/x-www-form-urlencoded'
+					},
+					body: 'answer=yes',
+					redirect: 'manual'
+				});
+				await res.text();
+				latencies.push(performance.now() - t);
+				return res.status;
+			})
+		);
+		const elapsed = performance.now() - started;
+		const seats = await WorkshopSeat.countDocuments({ workshopId: burst._id });
+		const confirmed = await WorkshopRegistration.countDocuments({
+			workshopId: burst._id,
+			status: 'confirmed'
+		});
+		const waitlisted = await WorkshopRegistration.countDocuments({
+			workshopId: burst._id,
+			status: 'waitlisted'
+		});
+		const failed = statuses.filter((s) => s >= 400).length;
+		console.log(
+			`BENCH workshop registration-burst requests=${burstSize} seats=${burstSeats} time=${(elapsed / 1000).toFixed(2)}s p50=${percentile(latencies, 50).toFixed(0)} p99=${percentile(latencies, 99).toFixed(0)} confirmed=${confirmed} waitlisted=${waitlisted} seatsTaken=${seats} overbooked=${Math.max(0, seats - burstSeats, confirmed - burstSeats)} failed=${failed}`
+		);
+	} finally {
+		await app.stop();
+	}
+}
