@@ -88,6 +88,14 @@ export async function run() {
 			}))
 		);
 		const viewer = roster[1]!.cookie;
+		// One request alone first (also the warm-up): its time says more than a load run whose
+		// every request outlives autocannon's timeout.
+		const single = performance.now();
+		const first = await fetch(`${app.url}/workshops/${page._id}`, { headers: { cookie: viewer } });
+		await first.text();
+		console.log(
+			`BENCH workshop-single page=roster100-agenda12 ms=${(performance.now() - single).toFixed(0)} status=${first.status}`
+		);
 		for (const connections of [10, 50]) {
 			const bare = await cannon(app, '/healthz', viewer, connections);
 			const r = await cannon(app, `/workshops/${page._id}`, viewer, connections);
