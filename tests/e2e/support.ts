@@ -1,5 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import PostalMime from 'postal-mime';
 
 export const demoPassword = 'Netzwerk-Demo-2024';
 
@@ -36,4 +39,46 @@ export async function expectAccessible(page: Page) {
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
 		.analyze();
 	expect(axe.violations).toEqual([]);
+}
+
+/** Any console error or warning of the page, collected for a final `toEqual([])`. */
+export function watchConsole(page: Page): string[] {
+	const problems: string[] = [];
+	page.on('console', (message) => {
+		if (message.type() === 'error' || message.type() === 'warning')
+			problems.push(`${message.type()}: ${message.text()}`);
+	});
+	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+	return problems;
+}
+
+export interface ReceivedMail {
+	/** When the SMTP server took it (milliseconds since 1970). */
+	receivedAt: number;
+	to: string;
+	subject: string;
+	text: string;
+}
+
+/**
+ * Every mail the loopback SMTP server of global-setup.ts has received, oldest first, read as a
+ * mail program does (MIME decoded with postal-mime).
+ */
+export async function receivedMails(): Promise<ReceivedMail[]> {
+	const dir = process.env.E2E_MAIL_DIR!;
+	const files = readdirSync(dir)
+		.filter((f) => f.endsWith('.eml'))
+		.map((file) => {
+			const [receivedAt, count] = file.split(/[-.]/).map(Number) as [number, number];
+			return { file, receivedAt, count };
+		})
+		.sort((a, b) => a.receivedAt - b.receivedAt || a.count - b.count);
+	return Promise.all(
+		files.map(async ({ file, receivedAt }) => {
+			const raw = readFileSync(path.join(dir, file), 'utf8');
+			const mail = await PostalMime.parse(raw);
+			const to = raw.slice(0, raw.indexOf('\r\n')).replace('X-Envelope-To: ', '');
+			return { receivedAt, to, subject: mail.subject ?? '', text: mail.text ?? '' };
+		})
+	);
 }

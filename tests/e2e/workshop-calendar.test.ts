@@ -1,16 +1,5 @@
 import { expect, request, test, type Locator, type Page } from '@playwright/test';
-import { expectAccessible, open, signIn } from './support';
-
-/** Any console error or warning fails the test. */
-function watchConsole(page: Page): string[] {
-	const problems: string[] = [];
-	page.on('console', (message) => {
-		if (message.type() === 'error' || message.type() === 'warning')
-			problems.push(`${message.type()}: ${message.text()}`);
-	});
-	page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
-	return problems;
-}
+import { expectAccessible, open, signIn, watchConsole } from './support';
 
 /**
  * What these pages add fits phones up to laptops without scrolling sideways. (The header's

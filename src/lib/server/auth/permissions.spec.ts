@@ -125,6 +125,17 @@ describe('can()', () => {
 		expect(can(actor('admin'), 'channel:read', { kind: 'workshop', cohortId: null })).toBe(false);
 	});
 
+	it('an alumna on the roster invites her supervisor, unless she declined', () => {
+		const alumna = actor('alumni');
+		const answered = (declined: boolean) => ({
+			...workshop,
+			rosterRole: 'participant' as const,
+			declined
+		});
+		expect(can(alumna, 'workshop:invite-supervisor', answered(false))).toBe(true);
+		expect(can(alumna, 'workshop:invite-supervisor', answered(true))).toBe(false);
+	});
+
 	it('direct channels are open to their members', () => {
 		const alumni = actor('alumni');
 		expect(

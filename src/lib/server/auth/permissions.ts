@@ -149,8 +149,9 @@ const rules = {
 		seesWorkshop(a, w) && (isStaff(a) || w.rosterRole !== null || isModerator(a)),
 	'workshop:register': (a: Actor, w: WorkshopResource) =>
 		registrationOpen(w) && hasRole(a, 'alumni') && inAudience(a, w),
+	/** An alumna who takes part (or waits or may come) brings her supervisor; one who declined not. */
 	'workshop:invite-supervisor': (a: Actor, w: WorkshopResource) =>
-		registrationOpen(w) && w.rosterRole === 'participant',
+		registrationOpen(w) && w.rosterRole === 'participant' && !w.declined,
 	/** Organisers add files and links; participants and their supervisors too if allowed. */
 	'workshop:add-material': (a: Actor, w: WorkshopResource) =>
 		materialsOpen(a, w) &&
