@@ -142,6 +142,7 @@ const de = {
 		memberNotSupervisor:
 			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an.',
 		invitationPending: 'Sie haben für diesen Workshop bereits eine offene Einladung verschickt.',
+		tandemExists: 'Ihre Fachvorgesetzte oder Ihr Fachvorgesetzter steht bereits auf der Liste.',
 		memberNotGuest:
 			'Diese Adresse gehört zu einem Mitglied des Netzwerks; es meldet sich selbst an oder wird von der Organisation eingetragen.'
 	},
@@ -395,6 +396,7 @@ const en: typeof de = {
 		memberNotSupervisor:
 			'This address belongs to a member of the network; they register themselves.',
 		invitationPending: 'You have already sent an open invitation for this workshop.',
+		tandemExists: 'Your supervisor is already on the list.',
 		memberNotGuest:
 			'This address belongs to a member of the network; they register themselves or are added by the organisers.'
 	},

@@ -1,4 +1,4 @@
-import { trusted } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import { messages, type Locale } from '$lib/i18n';
 import { record } from '../audit';
 import { isNetworkMember, type Actor } from '../auth/permissions';
@@ -69,6 +69,9 @@ export async function inviteSupervisor(
 	const existing = await Member.findOne({ email }, { roles: 1, locale: 1, displayName: 1 }).lean();
 	if (existing && isNetworkMember({ id: '', roles: existing.roles, cohortIds: [] }))
 		return refused('conflict', 'workshops.errors.memberNotSupervisor', 'email');
+	// One supervisor per alumna and workshop: the tandem.
+	if (await hasTandem(workshop._id, actor.id))
+		return refused('conflict', 'workshops.errors.tandemExists', 'email');
 	const pending = await Invitation.exists({
 		workshopId: workshop._id,
 		tandemOf: oid(actor.id),
@@ -126,6 +129,11 @@ export async function inviteSupervisor(
 	if (!issued.ok) return issued;
 	await audit(actor, input.workshopId, email);
 	return ok({ status: 'invited' });
+}
+
+/** Whether the alumna already brought her supervisor to this workshop. */
+export async function hasTandem(workshopId: Types.ObjectId, alumnaId: string): Promise<boolean> {
+	return (await WorkshopRegistration.exists({ workshopId, tandemOf: oid(alumnaId) })) !== null;
 }
 
 async function audit(actor: Actor, workshopId: string, summary: string) {

@@ -13,7 +13,13 @@ import { can, type Actor } from '../auth/permissions';
 import { createSession, validateSessionToken } from '../auth/sessions';
 import { AuditEntry, Member, Workshop, WorkshopRegistration, WorkshopSeat } from '../db/models';
 import * as invitations from '../invitations';
-import { getWorkshopPage, inviteObserver, revokeGuest, startWorkshops } from './index';
+import {
+	getWorkshopPage,
+	inviteObserver,
+	inviteSupervisor,
+	revokeGuest,
+	startWorkshops
+} from './index';
 import { addTandemSupervisor } from './guests';
 import type { WorkshopLean } from './access';
 
@@ -112,6 +118,18 @@ describe('observers of a workshop', () => {
 		// The only seat goes to the supervisor: the next alumna waits.
 		await WorkshopSeat.deleteMany({ workshopId });
 		expect(await addTandemSupervisor(w, supervisor.id, alumna.id, alumna.id)).toBe('confirmed');
+		// One supervisor per alumna: a second tandem invitation is refused.
+		await WorkshopRegistration.create({
+			workshopId,
+			memberId: alumna.id,
+			role: 'participant',
+			answer: 'maybe'
+		});
+		const second = await inviteSupervisor(
+			{ ...alumna, displayName: 'Alumna', municipalityId: null },
+			{ workshopId, email: 'zweite@kommune.example', displayName: 'Zweite', origin }
+		);
+		expect(second.ok ? null : second.failure.message).toBe('workshops.errors.tandemExists');
 		await WorkshopRegistration.create({
 			workshopId,
 			memberId: colleague.id,

@@ -11,6 +11,7 @@ import { seatsTaken } from './seats';
 import { workshopFormValues } from './form-values';
 import { materialsOf, type MaterialsDto } from './materials';
 import { ensureWorkshopChannel, workshopChannelSlug } from './channel';
+import { hasTandem } from './guests';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -247,7 +248,8 @@ export async function getWorkshopPage(
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
-			mayInviteSupervisor: can(actor, 'workshop:invite-supervisor', resource),
+			mayInviteSupervisor:
+				can(actor, 'workshop:invite-supervisor', resource) && !(await hasTandem(w._id, actor.id)),
 			mayPropose: seesRoster && w.state === 'published' && !mayManage,
 			nextStates: mayManage ? [...nextStates(w.state as WorkshopState)] : []
 		}
