@@ -69,7 +69,8 @@ const de = {
 		waitlisted: (position: number) => `Sie stehen auf der Warteliste (Platz ${position}).`,
 		maybe: 'Sie haben mit „Vielleicht“ geantwortet.',
 		no: 'Sie haben abgesagt.',
-		none: 'Sie haben noch nicht geantwortet.'
+		none: 'Sie haben noch nicht geantwortet.',
+		organising: 'Sie organisieren diesen Workshop.'
 	},
 	seats: (taken: number, capacity: number) => `${taken} von ${capacity} Plätzen belegt`,
 	listWaitlisted: 'Sie stehen auf der Warteliste.',
@@ -324,7 +325,8 @@ const en: typeof de = {
 		waitlisted: (position: number) => `You are on the waiting list (position ${position}).`,
 		maybe: 'You answered “maybe”.',
 		no: 'You declined.',
-		none: 'You have not answered yet.'
+		none: 'You have not answered yet.',
+		organising: 'You are organising this workshop.'
 	},
 	seats: (taken: number, capacity: number) => `${taken} of ${capacity} seats taken`,
 	listWaitlisted: 'You are on the waiting list.',

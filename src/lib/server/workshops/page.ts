@@ -69,6 +69,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	chatHref: string | null;
 	flags: {
 		mayManage: boolean;
+		/** Organisers on the roster run the workshop; they do not answer the invitation. */
+		organising: boolean;
 		mayAnswer: boolean;
 		mayInviteSupervisor: boolean;
 		mayPropose: boolean;
@@ -247,7 +249,10 @@ export async function getWorkshopPage(
 		chatHref: readsChat ? `/chat/${workshopChannelSlug(w._id.toString())}` : null,
 		flags: {
 			mayManage,
-			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),
+			organising: entry?.role === 'organiser',
+			mayAnswer:
+				entry?.role !== 'organiser' &&
+				(can(actor, 'workshop:register', resource) || (open && entry !== null)),
 			mayInviteSupervisor:
 				can(actor, 'workshop:invite-supervisor', resource) && !(await hasTandem(w._id, actor.id)),
 			mayPropose: seesRoster && w.state === 'published' && !mayManage,
