@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Member } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 
 /** A PNG of random pixels: it does not compress, so its size is about width x height x 3. */
@@ -72,15 +72,7 @@ describe('avatars, password reset and invitations over HTTP', () => {
 
 	it('answers a reset request the same way for known and unknown addresses', async () => {
 		const ask = async (email: string) => {
-			const res = await fetch(`${app.url}/password-reset`, {
-				method: 'POST',
-				headers: {
-					origin: app.url,
-					accept: 'text/html',
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams({ email })
-			});
+			const res = await postForm(app, '/password-reset', { email });
 			return { status: res.status, text: (await res.text()).replace(/nonce="[^"]*"/g, '') };
 		};
 		const known = await ask('anna.schulze@netzwerk.example');
@@ -92,17 +84,7 @@ describe('avatars, password reset and invitations over HTTP', () => {
 	it('refuses an invitation for an existing account, and the admin role from organisers', async () => {
 		const organiser = await login(app, 'organisation@netzwerk.example', demoPassword);
 		const invite = (body: Record<string, string>) =>
-			fetch(`${app.url}/admin/invitations?/create`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					cookie: organiser,
-					origin: app.url,
-					accept: 'text/html',
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams(body)
-			});
+			postForm(app, '/admin/invitations?/create', body, { cookie: organiser });
 		const existing = await invite({ email: 'anna.schulze@netzwerk.example', roles: 'alumni' });
 		expect(existing.status).toBe(409);
 		expect(await existing.text()).toContain(
@@ -127,17 +109,7 @@ describe('data export and account deletion over HTTP', () => {
 	});
 
 	const send = (cookie: string, path: string, body: Record<string, string>) =>
-		fetch(app.url + path, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				cookie,
-				origin: app.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams(body)
-		});
+		postForm(app, path, body, { cookie });
 
 	it('exports the own data as JSON, then deletes the account after the password is confirmed', async () => {
 		const cookie = await login(app, 'ines.vogel@netzwerk.example', demoPassword);

@@ -3,31 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashToken } from '../../src/lib/server/auth/tokens';
 import { Member, Session } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, disconnected, openSocket } from '../support/socket';
 
 const day = 24 * 60 * 60 * 1000;
 
-function post(
+const post = (
 	app: RunningApp,
 	path: string,
 	cookie: string,
 	body: Record<string, string> = {},
 	origin = app.url
-) {
-	return fetch(app.url + path, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(body)
-	});
-}
+) => postForm(app, path, body, { cookie, origin });
 
 const get = (app: RunningApp, path: string, cookie: string) =>
 	fetch(app.url + path, { headers: { cookie }, redirect: 'manual' });
@@ -182,16 +170,7 @@ describe('login throttling', () => {
 	});
 
 	async function attempt(email: string, password: string) {
-		const res = await fetch(`${app.url}/login`, {
-			method: 'POST',
-			redirect: 'manual',
-			headers: {
-				origin: app.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams({ email, password })
-		});
+		const res = await postForm(app, '/login', { email, password });
 		return { status: res.status, text: await res.text() };
 	}
 

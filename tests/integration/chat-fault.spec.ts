@@ -16,37 +16,60 @@ describe('delivery survives faults', () => {
 		for (const c of cleanups.reverse()) await c().catch(() => undefined);
 	});
 
-	it('keeps every acknowledged message once and in order when the app is killed (SIGKILL) and restarted', async () => {
-		const uri = databaseUri(`chatfault_app_${Date.now()}`);
-		let app = await startApp({ ...env, MONGODB_URI: uri });
-		cleanups.push(() => app.stop('SIGKILL'));
+	/**
+	 * Streams `total` messages from Anna to a cohort channel that Jonas reads; after `faultAfter`
+	 * of them `cut` breaks something and `restore` brings it back while the stream keeps sending.
+	 * Every message is acknowledged in the end and each reader holds each one once, in order.
+	 */
+	async function streamThroughFault(
+		app: { url: string },
+		uri: string,
+		name: string,
+		cut: () => Promise<unknown> | void,
+		restore: () => Promise<unknown>
+	) {
 		const channelId = await cohortChannel(uri, 'durchgang-1-');
 		const { sender, sockets, mirrors } = await senderAndReader(app, channelId);
 		cleanups.push(async () => sockets.forEach((s) => s.close()));
-
-		const prefix = `kill-${Date.now().toString(36)}`;
-		let restarted: Promise<unknown> = Promise.resolve();
+		let restored: Promise<unknown> = Promise.resolve();
 		const stats = { refused: 0, noAnswer: 0 };
+		const prefix = `${name}-${Date.now().toString(36)}`;
 		const acked = await sendStream(
 			sender,
 			channelId,
 			total,
 			prefix,
-			(i) => {
+			async (i) => {
 				if (i !== faultAfter) return;
-				// Killed in the middle of the stream: the next sends are in flight meanwhile.
-				app.process.kill('SIGKILL');
-				restarted = (async () => {
-					await app.stop('SIGKILL');
-					app = await startApp({ ...env, MONGODB_URI: uri }, { port: app.port });
-				})();
+				await cut();
+				restored = restore();
 			},
 			stats
 		);
-		await restarted;
+		await restored;
 		expect(acked).toHaveLength(total);
-		expect(stats.noAnswer).toBeGreaterThan(0); // the kill really cut sends off
 		await expectComplete(mirrors, acked, uri, channelId);
+		return stats;
+	}
+
+	it('keeps every acknowledged message once and in order when the app is killed (SIGKILL) and restarted', async () => {
+		const uri = databaseUri(`chatfault_app_${Date.now()}`);
+		let app = await startApp({ ...env, MONGODB_URI: uri });
+		cleanups.push(() => app.stop('SIGKILL'));
+		const stats = await streamThroughFault(
+			app,
+			uri,
+			'kill',
+			// Killed in the middle of the stream: the next sends are in flight meanwhile.
+			() => {
+				app.process.kill('SIGKILL');
+			},
+			async () => {
+				await app.stop('SIGKILL');
+				app = await startApp({ ...env, MONGODB_URI: uri }, { port: app.port });
+			}
+		);
+		expect(stats.noAnswer).toBeGreaterThan(0); // the kill really cut sends off
 	});
 
 	it('keeps every acknowledged message once and in order when the database is stopped and restarted', async () => {
@@ -58,34 +81,19 @@ describe('delivery survives faults', () => {
 		});
 		const app = await startApp({ ...env, MONGODB_URI: database.uri });
 		cleanups.push(() => app.stop());
-		const channelId = await cohortChannel(database.uri, 'durchgang-1-');
-		const { sender, sockets, mirrors } = await senderAndReader(app, channelId);
-		cleanups.push(async () => sockets.forEach((s) => s.close()));
-
-		const prefix = `db-${Date.now().toString(36)}`;
-		let restarted: Promise<unknown> = Promise.resolve();
-		const stats = { refused: 0, noAnswer: 0 };
-		const acked = await sendStream(
-			sender,
-			channelId,
-			total,
-			prefix,
-			async (i) => {
-				if (i !== faultAfter) return;
-				await database.stop();
-				// Back after a while; meanwhile the stream keeps trying against the missing database.
-				restarted = (async () => {
-					await new Promise((r) => setTimeout(r, 4000));
-					database = await startEmbeddedDatabase({ dataDir, port: database.port });
-				})();
-			},
-			stats
+		const stats = await streamThroughFault(
+			app,
+			database.uri,
+			'db',
+			() => database.stop(),
+			// Back after a while; meanwhile the stream keeps trying against the missing database.
+			async () => {
+				await new Promise((r) => setTimeout(r, 4000));
+				database = await startEmbeddedDatabase({ dataDir, port: database.port });
+			}
 		);
-		await restarted;
 		// While the database was away sends got an error acknowledgement (or none), never a fake ok.
 		expect(stats.refused + stats.noAnswer).toBeGreaterThan(0);
-		expect(acked).toHaveLength(total);
-		await expectComplete(mirrors, acked, database.uri, channelId);
 		expect(app.process.exitCode).toBeNull();
 	});
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessageDto, ChatTyping, NotificationDto } from '../../src/lib/realtime/events';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { connected, nextEvent, openSocket } from '../support/socket';
 import { channelIds, cohortChannel, newClientId, request, storedMessages } from '../support/chat';
@@ -272,29 +272,15 @@ describe('chat protocol over Socket.IO', () => {
 		const path = `/chat/${slug}`;
 		const clientId = newClientId('form');
 		const post = () =>
-			fetch(`${app.url}${path}?/send`, {
-				method: 'POST',
-				redirect: 'manual',
-				headers: {
-					cookie,
-					origin: app.url,
-					accept: 'text/html',
-					'content-type': 'application/x-www-form-urlencoded'
-				},
-				body: new URLSearchParams({ clientId, body: 'Ohne *JavaScript*' })
-			});
+			postForm(app, `${path}?/send`, { clientId, body: 'Ohne *JavaScript*' }, { cookie });
 		expect((await post()).status).toBe(303);
 		expect((await post()).status).toBe(303);
-		const empty = await fetch(`${app.url}${path}?/send`, {
-			method: 'POST',
-			headers: {
-				cookie,
-				origin: app.url,
-				accept: 'text/html',
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: new URLSearchParams({ clientId: newClientId('form'), body: '  ' })
-		});
+		const empty = await postForm(
+			app,
+			`${path}?/send`,
+			{ clientId: newClientId('form'), body: '  ' },
+			{ cookie }
+		);
 		expect(empty.status).toBe(400);
 		const stored = await storedMessages(uri, cohort1);
 		expect(stored.filter((m) => m.clientId === clientId)).toHaveLength(1);

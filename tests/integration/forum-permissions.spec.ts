@@ -1,7 +1,7 @@
 import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForumCategory, ForumPost, ForumThread, Member } from '../../src/lib/server/db/models';
-import { startApp, type RunningApp } from '../support/app';
+import { postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import {
 	moderators,
@@ -309,30 +309,39 @@ describe('forum actions by role', () => {
 });
 
 describe('bad input is refused with a localised message, the input kept, nothing stored', () => {
+	/** Posts a new thread the form refuses: the reason and what was typed are on the page. */
+	async function refusedThread(
+		role: Who,
+		fields: Record<string, string | string[]>,
+		reason: string,
+		kept?: string
+	) {
+		const res = await post(role, '/forum/new?/create', fields);
+		expect(res.text).toContain(reason);
+		if (kept) expect(res.text).toContain(kept);
+		return res.status;
+	}
+
 	it('empty and oversized title and body', async () => {
 		const before = await ForumThread.countDocuments();
-		const empty = await post('alumni', '/forum/new?/create', {
-			categoryId: ids.general,
-			title: '',
-			body: ''
-		});
-		expect(empty.status).toBe(400);
-		expect(empty.text).toContain('Bitte ausfüllen.');
-		const long = await post('alumni', '/forum/new?/create', {
-			categoryId: ids.general,
-			title: 'Ein Titel, der bleibt',
-			body: 'x'.repeat(20_001)
-		});
-		expect(long.status).toBe(400);
-		expect(long.text).toContain('Zu lang.');
-		expect(long.text).toContain('Ein Titel, der bleibt');
-		const longTitle = await post('alumni', '/forum/new?/create', {
-			categoryId: ids.general,
-			title: 'T'.repeat(151),
-			body: 'Text bleibt'
-		});
-		expect(longTitle.text).toContain('Zu lang.');
-		expect(longTitle.text).toContain('Text bleibt');
+		const general = { categoryId: ids.general };
+		expect(
+			await refusedThread('alumni', { ...general, title: '', body: '' }, 'Bitte ausfüllen.')
+		).toBe(400);
+		expect(
+			await refusedThread(
+				'alumni',
+				{ ...general, title: 'Ein Titel, der bleibt', body: 'x'.repeat(20_001) },
+				'Zu lang.',
+				'Ein Titel, der bleibt'
+			)
+		).toBe(400);
+		await refusedThread(
+			'alumni',
+			{ ...general, title: 'T'.repeat(151), body: 'Text bleibt' },
+			'Zu lang.',
+			'Text bleibt'
+		);
 		expect(await ForumThread.countDocuments()).toBe(before);
 	});
 
@@ -350,38 +359,41 @@ describe('bad input is refused with a localised message, the input kept, nothing
 
 	it('unknown category and unknown tag', async () => {
 		const before = await ForumPost.countDocuments();
-		const category = await post('alumni', '/forum/new?/create', {
-			categoryId: '0123456789abcdef01234567',
-			title: 'Unbekannte Kategorie',
-			body: 'Text'
-		});
-		expect(category.status).toBe(400);
-		expect(category.text).toContain('Diese Kategorie gibt es nicht');
-		const tag = await post('alumni', '/forum/new?/create', {
-			categoryId: ids.general,
-			title: 'Mit Schlagwort',
-			body: 'Mein Text',
-			tags: ['gibt-es-nicht']
-		});
-		expect(tag.status).toBe(400);
-		expect(tag.text).toContain('Mindestens ein Schlagwort gibt es nicht.');
-		expect(tag.text).toContain('Mein Text');
-		const secret = await post('moderator', '/forum/new?/create', {
-			categoryId: ids.secret,
-			title: 'Geheime Kategorie',
-			body: 'Text'
-		});
-		expect(secret.text).toContain('Diese Kategorie gibt es nicht');
+		const unknownCategory = 'Diese Kategorie gibt es nicht';
+		expect(
+			await refusedThread(
+				'alumni',
+				{ categoryId: '0123456789abcdef01234567', title: 'Unbekannte Kategorie', body: 'Text' },
+				unknownCategory
+			)
+		).toBe(400);
+		expect(
+			await refusedThread(
+				'alumni',
+				{
+					categoryId: ids.general,
+					title: 'Mit Schlagwort',
+					body: 'Mein Text',
+					tags: ['gibt-es-nicht']
+				},
+				'Mindestens ein Schlagwort gibt es nicht.',
+				'Mein Text'
+			)
+		).toBe(400);
+		await refusedThread(
+			'moderator',
+			{ categoryId: ids.secret, title: 'Geheime Kategorie', body: 'Text' },
+			unknownCategory
+		);
 		expect(await ForumPost.countDocuments()).toBe(before);
 	});
 
 	it('posting in a read-only category or a locked thread', async () => {
-		const readOnly = await post('alumni', '/forum/new?/create', {
-			categoryId: ids.readOnly,
-			title: 'Nur lesen',
-			body: 'Mein Beitrag'
-		});
-		expect(readOnly.text).toContain('In dieser Kategorie dürfen Sie nicht schreiben.');
+		await refusedThread(
+			'alumni',
+			{ categoryId: ids.readOnly, title: 'Nur lesen', body: 'Mein Beitrag' },
+			'In dieser Kategorie dürfen Sie nicht schreiben.'
+		);
 		expect((await post('moderator', `/forum/t/${ids.lockedThread}?/lock`, {})).status).toBe(303);
 		const before = await ForumPost.countDocuments();
 		const locked = await post('alumni', `/forum/t/${ids.lockedThread}?/reply`, {
@@ -396,17 +408,15 @@ describe('bad input is refused with a localised message, the input kept, nothing
 
 	it('editing someone else’s post and moving to a category the moderator cannot see', async () => {
 		// The page itself is a 404 for non-authors; the action answers the enhanced form directly.
-		const res = await fetch(`${app.url}/forum/p/${ids.foreignPost}/edit`, {
-			method: 'POST',
-			headers: {
-				origin: app.url,
-				accept: 'application/json',
-				'x-sveltekit-action': 'true',
-				'content-type': 'application/x-www-form-urlencoded',
-				cookie: cookies.alumni
-			},
-			body: new URLSearchParams({ body: 'Übernommen' })
-		});
+		const res = await postForm(
+			app,
+			`/forum/p/${ids.foreignPost}/edit`,
+			{ body: 'Übernommen' },
+			{
+				cookie: cookies.alumni,
+				headers: { accept: 'application/json', 'x-sveltekit-action': 'true' }
+			}
+		);
 		const edit = (await res.json()) as { type: string; status: number; data: string };
 		expect(edit).toMatchObject({ type: 'failure', status: 400 });
 		expect(edit.data).toContain('Sie können nur Ihre eigenen Beiträge bearbeiten.');

@@ -2,7 +2,7 @@ import mongoose, { trusted } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Member, Upload, Workshop, WorkshopRegistration } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import {
 	elfExecutable,
@@ -204,15 +204,12 @@ describe('uploads', () => {
 	});
 
 	it('routes without files keep the 3 MB body cap', async () => {
-		const res = await fetch(`${first.url}/settings?/profile`, {
-			method: 'POST',
-			headers: {
-				cookie: cookies.anna!,
-				origin: first.url,
-				'content-type': 'application/x-www-form-urlencoded'
-			},
-			body: `bio=${'x'.repeat(4 * 1024 * 1024)}`
-		});
+		const res = await postForm(
+			first,
+			'/settings?/profile',
+			{ bio: 'x'.repeat(4 * 1024 * 1024) },
+			{ cookie: cookies.anna! }
+		);
 		expect(res.status).toBe(413);
 	});
 });

@@ -2,7 +2,7 @@ import mongoose from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Workshop } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
 import { parseCalendar } from '../support/ical';
 
@@ -43,17 +43,7 @@ const get = (path: string, cookie = '') =>
 
 /** Submits a settings form as a browser without JavaScript does; the page it answers with. */
 async function settingsAction(name: Who, action: string): Promise<string> {
-	const res = await fetch(`${app.url}/settings?/${action}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie: cookies[name],
-			origin: app.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: ''
-	});
+	const res = await postForm(app, `/settings?/${action}`, {}, { cookie: cookies[name] });
 	expect(res.status).toBe(200);
 	return res.text();
 }

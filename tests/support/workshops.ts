@@ -1,46 +1,10 @@
-import { Types } from 'mongoose';
 import type { Actor } from '../../src/lib/server/auth/permissions';
-import { Cohort, Member } from '../../src/lib/server/db/models';
 import {
 	changeWorkshopState,
 	createWorkshop,
 	type WorkshopInput
 } from '../../src/lib/server/workshops';
 import { zonedToInstant } from '../../src/lib/time-zone';
-
-/** Members as stored rows for service specs (no password hashing: they never sign in). */
-export async function storeMembers(actors: Actor[]): Promise<void> {
-	await Member.insertMany(
-		actors.map((a) => ({
-			_id: new Types.ObjectId(a.id),
-			email: `m${a.id}@example.org`,
-			displayName: `Mitglied ${a.id.slice(-4)}`,
-			handle: `m${a.id}`,
-			sortName: `mitglied ${a.id}`,
-			passwordHash: 'x',
-			roles: a.roles,
-			cohortIds: a.cohortIds.map((id) => new Types.ObjectId(id))
-		}))
-	);
-}
-
-/** A new actor with a fresh id (store it with storeMembers). */
-export const newActor = (roles: Actor['roles'], cohortIds: string[] = []): Actor => ({
-	id: new Types.ObjectId().toString(),
-	roles,
-	cohortIds
-});
-
-export async function createCohort(name: string, slug: string): Promise<string> {
-	const cohort = await Cohort.create({
-		name,
-		slug,
-		programme: 'brandenburg',
-		startsOn: new Date('2021-12-01'),
-		endsOn: new Date('2022-12-01')
-	});
-	return cohort._id.toString();
-}
 
 /** The 2. Transfer-Workshop as the organisers' form would send it (29.09.2022, Berlin time). */
 export function workshopInput(
@@ -74,3 +38,11 @@ export async function publishWorkshop(organiser: Actor, input: WorkshopInput): P
 	if (!state.ok) throw new Error(`publish: ${state.failure.code}`);
 	return id;
 }
+
+/** A workshop on 8 October 2030, 10:00 to 16:00 Berlin time: registration and reminders ahead. */
+export const upcomingWorkshopInput = (cohortId: string, overrides: Partial<WorkshopInput> = {}) =>
+	workshopInput(cohortId, {
+		startsAt: new Date('2030-10-08T08:00:00Z'),
+		endsAt: new Date('2030-10-08T14:00:00Z'),
+		...overrides
+	});

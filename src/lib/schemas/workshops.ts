@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { zonedToInstant } from '$lib/time-zone';
+import { agendaKinds, agendaMethods, rsvpAnswers, workshopFormats } from '$lib/workshops';
 import { email, objectId, requiredText, text } from './fields';
 
 export const workshopTimeZone = 'Europe/Berlin';
@@ -33,7 +34,7 @@ export const workshopFormSchema = z
 		date: dateString,
 		startTime: timeString,
 		endTime: timeString,
-		format: z.enum(['online', 'onsite', 'hybrid'], 'invalid'),
+		format: z.enum(workshopFormats, 'invalid'),
 		onlineUrl: httpsUrl,
 		address: text(300),
 		capacity: wholeNumber(1, 1000),
@@ -61,7 +62,7 @@ export const workshopFormSchema = z
 
 export type WorkshopFormInput = z.output<typeof workshopFormSchema>;
 
-export const rsvpSchema = z.object({ answer: z.enum(['yes', 'maybe', 'no'], 'invalid') });
+export const rsvpSchema = z.object({ answer: z.enum(rsvpAnswers, 'invalid') });
 
 export const workshopStateSchema = z.object({
 	to: z.enum(['published', 'live', 'closed', 'archived', 'cancelled'], 'invalid')
@@ -76,7 +77,7 @@ export const guestInviteSchema = z.object({
 export const guestRefSchema = z.object({ memberId: objectId });
 
 export const agendaItemSchema = z.object({
-	kind: z.enum(['section', 'item'], 'invalid'),
+	kind: z.enum(agendaKinds, 'invalid'),
 	title: requiredText(200),
 	durationMinutes: z
 		.union([z.literal(''), wholeNumber(0, 600)])
@@ -84,7 +85,7 @@ export const agendaItemSchema = z.object({
 		.transform((v) => (v === '' || v === undefined ? 0 : v)),
 	speaker: text(120),
 	description: text(2000),
-	method: z.enum(['input', 'discussion', 'world-cafe', 'vote', 'break'], 'invalid'),
+	method: z.enum(agendaMethods, 'invalid'),
 	fromProposal: z.union([z.literal(''), objectId]).optional()
 });
 

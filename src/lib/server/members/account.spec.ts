@@ -1,8 +1,9 @@
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { createCohort, createMunicipality } from '../../../../tests/support/records';
 import { createSession, validateSessionToken } from '../auth/sessions';
-import { Cohort, Member, Municipality, Session } from '../db/models';
+import { Member, Session } from '../db/models';
 import { valueOf } from '../../../../tests/support/result';
 import * as members from './index';
 
@@ -18,25 +19,16 @@ let potsdam: string;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-	cohortA = (
-		await Cohort.create({
-			name: 'Durchgang A',
-			slug: 'a',
-			programme: 'brandenburg',
-			startsOn: new Date('2022-01-01'),
-			endsOn: new Date('2022-06-01')
-		})
-	)._id.toString();
-	cohortB = (
-		await Cohort.create({
-			name: 'Durchgang B',
-			slug: 'b',
-			programme: 'federal',
-			startsOn: new Date('2024-01-01'),
-			endsOn: new Date('2024-06-01')
-		})
-	)._id.toString();
-	potsdam = (await Municipality.create({ name: 'Potsdam', state: 'Brandenburg' }))._id.toString();
+	cohortA = await createCohort('Durchgang A', 'a', {
+		startsOn: new Date('2022-01-01'),
+		endsOn: new Date('2022-06-01')
+	});
+	cohortB = await createCohort('Durchgang B', 'b', {
+		programme: 'federal',
+		startsOn: new Date('2024-01-01'),
+		endsOn: new Date('2024-06-01')
+	});
+	potsdam = await createMunicipality('Potsdam');
 	const people: [string, string[], string[], string | null][] = [
 		['Anna Schulze', ['alumni'], [cohortA], potsdam],
 		['Jonas Becker', ['alumni'], [cohortA], null],

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { createCohort } from '../../../../tests/support/records';
 import type { Actor } from '../auth/permissions';
-import { AuditEntry, Cohort, Member, type Role } from '../db/models';
+import { AuditEntry, Member, type Role } from '../db/models';
 import * as members from './index';
 
 useTestDatabase('members_admin');
@@ -27,13 +28,11 @@ beforeAll(async () => {
 	organiser = await person('Orga', ['organiser']);
 	alumna = await person('Anna', ['alumni']);
 	const cohort = (name: string) =>
-		Cohort.create({
-			name,
-			slug: name.toLowerCase(),
+		createCohort(name, name.toLowerCase(), {
 			programme: 'federal',
 			startsOn: new Date('2024-01-01'),
 			endsOn: new Date('2024-06-01')
-		}).then((c) => c._id.toString());
+		});
 	cohortA = await cohort('A');
 	cohortB = await cohort('B');
 });

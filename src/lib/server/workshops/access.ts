@@ -1,17 +1,12 @@
 import type { Types } from 'mongoose';
+import type { AgendaItemFields } from '$lib/workshops';
 import { can, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { Workshop, WorkshopRegistration, type WorkshopDoc } from '../db/models';
 import { refused, ok, type Result } from '../result';
 
-export interface AgendaItemLean {
+export interface AgendaItemLean extends AgendaItemFields {
 	_id: Types.ObjectId;
-	kind: 'section' | 'item';
-	title: string;
-	durationMinutes: number;
-	speaker: string;
-	description: string;
-	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
 }
 export interface ProposalLean {
 	_id: Types.ObjectId;

@@ -1,4 +1,5 @@
 import { trusted, Types } from 'mongoose';
+import type { AgendaItemFields } from '$lib/workshops';
 import { record } from '../audit';
 import { type Actor } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
@@ -8,18 +9,9 @@ import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor, type AgendaItemLean } from './access';
 import { notifyChanged } from './lifecycle';
 
-export interface AgendaItemInput {
-	kind: 'section' | 'item';
-	title: string;
-	durationMinutes: number;
-	speaker: string;
-	description: string;
-	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
-}
-
 export type AgendaChange =
-	| { op: 'add'; item: AgendaItemInput; fromProposal?: string }
-	| { op: 'update'; itemId: string; item: AgendaItemInput }
+	| { op: 'add'; item: AgendaItemFields; fromProposal?: string }
+	| { op: 'update'; itemId: string; item: AgendaItemFields }
 	| { op: 'remove'; itemId: string }
 	| { op: 'move'; itemId: string; by: -1 | 1 };
 

@@ -2,13 +2,8 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { parseCalendar } from '../../../../tests/support/ical';
-import {
-	createCohort,
-	newActor,
-	publishWorkshop,
-	storeMembers,
-	workshopInput
-} from '../../../../tests/support/workshops';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import type { Actor } from '../auth/permissions';
 import { Member, Workshop, WorkshopRegistration } from '../db/models';
 import { zonedToInstant } from '$lib/time-zone';

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
-import {
-	createCohort,
-	newActor,
-	publishWorkshop,
-	storeMembers,
-	workshopInput
-} from '../../../../tests/support/workshops';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import type { Actor } from '../auth/permissions';
 import * as chat from '../chat';
 import { Channel, Workshop } from '../db/models';

@@ -1,9 +1,15 @@
-import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { loggedLinks } from '../../../../tests/support/mail-log';
+import {
+	createCohort,
+	createMunicipality,
+	newActor,
+	storeMembers
+} from '../../../../tests/support/records';
+import { publishWorkshop, upcomingWorkshopInput } from '../../../../tests/support/workshops';
 import type { Actor } from '../auth/permissions';
-import { Cohort, Job, Member, Municipality, WorkshopRegistration } from '../db/models';
+import { Job, Member, WorkshopRegistration } from '../db/models';
 import * as invitations from '../invitations';
 import { runDueJobs } from '../jobs';
 import {
@@ -12,8 +18,7 @@ import {
 	createWorkshop,
 	getWorkshopPage,
 	inviteSupervisor,
-	startWorkshops,
-	type WorkshopInput
+	startWorkshops
 } from './index';
 
 useTestDatabase('workshop_guests');
@@ -21,77 +26,30 @@ startWorkshops({ origin: 'http://netzwerk.test' });
 
 let cohortId: string;
 let townId: string;
-const organiser: Actor = {
-	id: new Types.ObjectId().toString(),
-	roles: ['organiser'],
-	cohortIds: []
-};
+const organiser = newActor(['organiser']);
 let anna: Actor & { displayName: string; municipalityId: string | null };
 
-async function store(actor: Actor, extra: Record<string, unknown> = {}) {
-	await Member.create({
-		_id: new Types.ObjectId(actor.id),
-		email: `m${actor.id}@example.org`,
-		displayName: `Mitglied ${actor.id.slice(-4)}`,
-		handle: `m${actor.id}`,
-		sortName: `mitglied ${actor.id}`,
-		passwordHash: 'x',
-		roles: actor.roles,
-		cohortIds: actor.cohortIds.map((id) => new Types.ObjectId(id)),
-		...extra
+const input = () =>
+	upcomingWorkshopInput(cohortId, {
+		number: 3,
+		title: 'Agiles Arbeiten',
+		format: 'online',
+		onlineUrl: 'https://video.example.org/3',
+		address: '',
+		capacity: 10,
+		supervisorSeats: 2
 	});
-}
-
-const input = (): WorkshopInput => ({
-	number: 3,
-	title: 'Agiles Arbeiten',
-	descriptionSource: '',
-	startsAt: new Date('2030-10-08T08:00:00Z'),
-	endsAt: new Date('2030-10-08T11:00:00Z'),
-	format: 'online',
-	onlineUrl: 'https://video.example.org/3',
-	address: '',
-	capacity: 10,
-	supervisorSeats: 2,
-	registrationDeadline: null,
-	guestAccessDays: 30,
-	audienceCohortIds: [cohortId]
-});
-
-async function publishedWorkshop(): Promise<string> {
-	const created = await createWorkshop(organiser, input());
-	const id = created.ok ? created.value.id : '';
-	await changeWorkshopState(organiser, { id, to: 'published' });
-	return id;
-}
+const publishedWorkshop = () => publishWorkshop(organiser, input());
 
 beforeAll(async () => {
-	cohortId = (
-		await Cohort.create({
-			name: 'Durchgang 1',
-			slug: 'd1',
-			programme: 'brandenburg',
-			startsOn: new Date('2021-12-01'),
-			endsOn: new Date('2022-12-01')
-		})
-	)._id.toString();
-	townId = (
-		await Municipality.create({
-			name: 'Bad Belzig',
-			district: 'Potsdam-Mittelmark',
-			state: 'Brandenburg'
-		})
-	)._id.toString();
-	await store(organiser);
-	const id = new Types.ObjectId().toString();
+	cohortId = await createCohort('Durchgang 1', 'd1');
+	townId = await createMunicipality('Bad Belzig', 'Potsdam-Mittelmark');
 	anna = {
-		id,
-		roles: ['alumni'],
-		cohortIds: [cohortId],
+		...newActor(['alumni'], [cohortId]),
 		displayName: 'Anna Schulze',
 		municipalityId: townId
 	};
-	await store(anna, { displayName: 'Anna Schulze', municipalityId: new Types.ObjectId(townId) });
+	await storeMembers([organiser, anna]);
 });
 
 describe('supervisor tandem', () => {

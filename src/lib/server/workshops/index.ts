@@ -28,7 +28,6 @@ export {
 	proposeTopic,
 	getAgendaForEdit,
 	type AgendaEditDto,
-	type AgendaItemInput,
 	type AgendaChange
 } from './agenda';
 export {

@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { materialLinkSchema } from '$lib/schemas/materials';
 import { fileOf, minimalPdf, picture } from '../../../../tests/support/files';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { newActor, storeMembers } from '../../../../tests/support/records';
 import type { Actor } from '../auth/permissions';
-import { AuditEntry, Member, Upload, Workshop, WorkshopRegistration } from '../db/models';
+import { AuditEntry, Upload, Workshop, WorkshopRegistration } from '../db/models';
 import { openDownload } from '../uploads';
 import {
 	addMaterialFile,
@@ -18,11 +19,9 @@ import {
 useTestDatabase('materials');
 
 const cohortId = new Types.ObjectId().toString();
-const actor = (role: 'organiser' | 'alumni', name: string): Actor & { name: string } => ({
-	id: new Types.ObjectId().toString(),
-	roles: [role],
-	cohortIds: role === 'alumni' ? [cohortId] : [],
-	name
+const actor = (role: 'organiser' | 'alumni', displayName: string) => ({
+	...newActor([role], role === 'alumni' ? [cohortId] : []),
+	displayName
 });
 const organiser = actor('organiser', 'Olga Organisation');
 const anna = actor('alumni', 'Anna Schulze');
@@ -33,17 +32,7 @@ const outsider = actor('alumni', 'Otto Außen');
 let workshopId: string;
 
 beforeAll(async () => {
-	for (const a of [organiser, anna, jonas, outsider])
-		await Member.create({
-			_id: a.id,
-			email: `${a.id}@example.org`,
-			displayName: a.name,
-			handle: `h${a.id}`,
-			sortName: a.name.toLowerCase(),
-			passwordHash: 'x',
-			roles: a.roles,
-			cohortIds: a.cohortIds
-		});
+	await storeMembers([organiser, anna, jonas, outsider]);
 	const workshop = await Workshop.create({
 		title: 'Agiles Arbeiten',
 		startsAt: new Date('2030-10-08T08:00:00Z'),

@@ -1,13 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { loggedLinks } from '../../../../tests/support/mail-log';
-import {
-	createCohort,
-	newActor,
-	publishWorkshop,
-	storeMembers,
-	workshopInput
-} from '../../../../tests/support/workshops';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import { zonedToInstant } from '$lib/time-zone';
 import { can, type Actor } from '../auth/permissions';
 import { createSession, validateSessionToken } from '../auth/sessions';

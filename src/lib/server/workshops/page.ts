@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
+import type { AgendaItemFields, RsvpAnswer, WorkshopFormat } from '$lib/workshops';
 import { can, hasRole, type Actor } from '../auth/permissions';
 import { oid } from '../db/ids';
 import { Cohort, Member, Municipality, Workshop, WorkshopRegistration } from '../db/models';
@@ -20,11 +21,11 @@ export interface WorkshopSummaryDto {
 	startsAt: string;
 	endsAt: string;
 	timeZone: string;
-	format: 'online' | 'onsite' | 'hybrid';
+	format: WorkshopFormat;
 	state: WorkshopState;
 	capacity: number;
 	seatsTaken: number;
-	myAnswer: 'yes' | 'maybe' | 'no' | null;
+	myAnswer: RsvpAnswer | null;
 	myStatus: 'confirmed' | 'waitlisted' | 'none' | null;
 }
 
@@ -36,15 +37,10 @@ export interface ParticipantDto {
 	status: 'confirmed' | 'waitlisted' | 'none';
 }
 
-export interface AgendaItemDto {
+export interface AgendaItemDto extends Omit<AgendaItemFields, 'description'> {
 	id: string;
-	kind: 'section' | 'item';
-	title: string;
 	/** Derived from the workshop's start and the durations before it. */
 	startsAt: string;
-	durationMinutes: number;
-	speaker: string;
-	method: 'input' | 'discussion' | 'world-cafe' | 'vote' | 'break';
 }
 
 export interface WorkshopPageDto extends WorkshopSummaryDto {
@@ -149,12 +145,12 @@ function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOver
 	const agenda = w.agenda.map((item) => {
 		const dto: AgendaItemDto = {
 			id: item._id.toString(),
-			kind: item.kind as AgendaItemDto['kind'],
+			kind: item.kind,
 			title: item.title,
 			startsAt: new Date(at).toISOString(),
 			durationMinutes: item.durationMinutes,
 			speaker: item.speaker,
-			method: item.method as AgendaItemDto['method']
+			method: item.method
 		};
 		at += item.durationMinutes * 60_000;
 		return dto;

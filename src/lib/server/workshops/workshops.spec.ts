@@ -1,8 +1,9 @@
 import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
-import type { Actor } from '../auth/permissions';
-import { AuditEntry, Cohort, Member, WorkshopSeat } from '../db/models';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, upcomingWorkshopInput } from '../../../../tests/support/workshops';
+import { AuditEntry, WorkshopSeat } from '../db/models';
 import {
 	answerRsvp,
 	changeAgenda,
@@ -19,79 +20,25 @@ useTestDatabase('workshops');
 
 let cohort1: string;
 let cohort3: string;
-const organiser: Actor = {
-	id: new Types.ObjectId().toString(),
-	roles: ['organiser'],
-	cohortIds: []
-};
-const alumni = (cohortId: string): Actor => ({
-	id: new Types.ObjectId().toString(),
-	roles: ['alumni'],
-	cohortIds: [cohortId]
-});
+const organiser = newActor(['organiser']);
+const alumni = (cohortId: string) => newActor(['alumni'], [cohortId]);
 
-/** Members as stored rows (no password hashing: these tests never sign in). */
-async function storeMembers(actors: Actor[]) {
-	await Member.insertMany(
-		actors.map((a, i) => ({
-			_id: new Types.ObjectId(a.id),
-			email: `m${a.id}@example.org`,
-			displayName: `Mitglied ${i} ${a.id.slice(-4)}`,
-			handle: `m${a.id}`,
-			sortName: `mitglied ${a.id}`,
-			passwordHash: 'x',
-			roles: a.roles,
-			cohortIds: a.cohortIds.map((id) => new Types.ObjectId(id))
-		}))
-	);
-}
-
-function input(overrides: Partial<WorkshopInput> = {}): WorkshopInput {
-	return {
+const input = (overrides: Partial<WorkshopInput> = {}) =>
+	upcomingWorkshopInput(cohort1, {
 		number: 3,
 		title: '3. Transfer-Workshop',
-		descriptionSource: 'Wie ist die Rolle **aufgehängt**?',
-		startsAt: new Date('2030-10-08T08:00:00Z'),
-		endsAt: new Date('2030-10-08T14:00:00Z'),
 		format: 'online',
 		onlineUrl: 'https://video.example.org/ws3',
 		address: '',
 		capacity: 40,
-		supervisorSeats: 0,
-		registrationDeadline: null,
-		guestAccessDays: 30,
-		audienceCohortIds: [cohort1],
 		...overrides
-	};
-}
-
-async function published(overrides: Partial<WorkshopInput> = {}) {
-	const created = await createWorkshop(organiser, input(overrides));
-	if (!created.ok) throw new Error(created.failure.code);
-	const state = await changeWorkshopState(organiser, { id: created.value.id, to: 'published' });
-	expect(state.ok).toBe(true);
-	return created.value.id;
-}
+	});
+const published = (overrides: Partial<WorkshopInput> = {}) =>
+	publishWorkshop(organiser, input(overrides));
 
 beforeAll(async () => {
-	cohort1 = (
-		await Cohort.create({
-			name: 'Durchgang 1',
-			slug: 'd1',
-			programme: 'brandenburg',
-			startsOn: new Date('2021-12-01'),
-			endsOn: new Date('2022-12-01')
-		})
-	)._id.toString();
-	cohort3 = (
-		await Cohort.create({
-			name: 'Durchgang 3',
-			slug: 'd3',
-			programme: 'brandenburg',
-			startsOn: new Date('2021-12-01'),
-			endsOn: new Date('2022-12-01')
-		})
-	)._id.toString();
+	cohort1 = await createCohort('Durchgang 1', 'd1');
+	cohort3 = await createCohort('Durchgang 3', 'd3');
 	await storeMembers([organiser]);
 });
 
@@ -99,11 +46,7 @@ describe('workshop lifecycle and visibility', () => {
 	it('keeps a draft to organisers, shows a published workshop to its audience only, and audits each step', async () => {
 		const anna = alumni(cohort1);
 		const other = alumni(cohort3);
-		const supervisor: Actor = {
-			id: new Types.ObjectId().toString(),
-			roles: ['supervisor'],
-			cohortIds: []
-		};
+		const supervisor = newActor(['supervisor']);
 		await storeMembers([anna, other, supervisor]);
 		const created = await createWorkshop(organiser, input());
 		expect(created.ok).toBe(true);

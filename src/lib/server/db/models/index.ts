@@ -36,10 +36,7 @@ export {
 	WorkshopRegistration,
 	WorkshopSeat,
 	workshopStates,
-	workshopFormats,
-	agendaMethods,
 	rosterRoles,
-	rsvpAnswers,
 	type WorkshopDoc,
 	type WorkshopRegistrationDoc
 } from './workshop';

@@ -1,4 +1,5 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
+import { agendaKinds, agendaMethods, rsvpAnswers, workshopFormats } from '$lib/workshops';
 import { defineModel } from './model';
 
 export const workshopStates = [
@@ -9,12 +10,10 @@ export const workshopStates = [
 	'archived',
 	'cancelled'
 ] as const;
-export const workshopFormats = ['online', 'onsite', 'hybrid'] as const;
-export const agendaMethods = ['input', 'discussion', 'world-cafe', 'vote', 'break'] as const;
 
 const agendaItemSchema = new Schema({
 	/** A section heading groups the items after it; it has no duration of its own. */
-	kind: { type: String, enum: ['section', 'item'], default: 'item' },
+	kind: { type: String, enum: agendaKinds, default: 'item' },
 	title: { type: String, required: true, trim: true },
 	durationMinutes: { type: Number, default: 0 },
 	speaker: { type: String, default: '' },
@@ -71,7 +70,6 @@ workshopSchema.index({ state: 1, startsAt: 1 });
 workshopSchema.index({ audienceCohortIds: 1, startsAt: 1 });
 
 export const rosterRoles = ['participant', 'supervisor', 'observer', 'organiser'] as const;
-export const rsvpAnswers = ['yes', 'maybe', 'no'] as const;
 
 /**
  * A person on a workshop's roster and their answer. Only `confirmed` holds a seat (see
