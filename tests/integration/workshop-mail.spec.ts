@@ -9,7 +9,8 @@ import { databaseUri } from '../support/db';
 import { parseCalendar } from '../support/ical';
 import { readMail, startMailbox, tokenFrom, type Mailbox, type ReadMail } from '../support/mail';
 import { valueOf } from '../support/result';
-import { createCohort, newActor, storeMembers, workshopInput } from '../support/workshops';
+import { createCohort, newActor, storeMembers } from '../support/records';
+import { workshopInput } from '../support/workshops';
 
 /**
  * Workshop invitations end to end: the built server publishes, its job runner sends over a real

@@ -2,13 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
 import { parseCalendar } from '../../../../tests/support/ical';
 import { readMail, startMailbox, tokenFrom, type Mailbox } from '../../../../tests/support/mail';
-import {
-	createCohort,
-	newActor,
-	publishWorkshop,
-	storeMembers,
-	workshopInput
-} from '../../../../tests/support/workshops';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import { zonedToInstant } from '$lib/time-zone';
 import type { Actor } from '../auth/permissions';
 import { Member, RsvpLink } from '../db/models';

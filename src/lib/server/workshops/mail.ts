@@ -1,7 +1,8 @@
 import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
 import { messages, type Locale } from '$lib/i18n';
-import { Member, Workshop, WorkshopRegistration, rsvpAnswers } from '../db/models';
+import { rsvpAnswers } from '$lib/workshops';
+import { Member, Workshop, WorkshopRegistration } from '../db/models';
 import { cancelJobs, defineJob, scheduleJob } from '../jobs';
 import { sendMail, type MailCalendar, type MailLink } from '../mail';
 import { slugify } from '../text';

@@ -1,12 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
-import {
-	createCohort,
-	newActor,
-	publishWorkshop,
-	storeMembers,
-	workshopInput
-} from '../../../../tests/support/workshops';
+import { createCohort, newActor, storeMembers } from '../../../../tests/support/records';
+import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import { zonedToInstant } from '$lib/time-zone';
 import { hashToken } from '../auth/tokens';
 import { Member, RsvpLink, Workshop, WorkshopRegistration } from '../db/models';

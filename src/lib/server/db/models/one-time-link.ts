@@ -1,6 +1,6 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
 import { defineModel } from './model';
-import { rsvpAnswers } from './workshop';
+import { rsvpAnswers } from '$lib/workshops';
 
 const linkFields = {
 	_id: { type: String, required: true },
