@@ -64,3 +64,12 @@ export {
 	type MaterialsDto,
 	type MaterialsPageDto
 } from './materials';
+export {
+	saveNote,
+	getNoteHistory,
+	setNoteTaker,
+	setNotesReopened,
+	type NoteSaved,
+	type NoteVersionDto
+} from './notes';
+export { moveLiveItem, checkIn, correctAttendance } from './live';
