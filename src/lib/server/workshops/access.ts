@@ -30,6 +30,7 @@ export type RosterEntry = {
 	status: 'confirmed' | 'waitlisted' | 'none';
 	waitlistedAt: Date | null;
 	noteTaker?: boolean;
+	attended?: boolean | null;
 };
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -94,7 +95,7 @@ export async function rosterEntryOf(
 ): Promise<RosterEntry | null> {
 	const entry = await WorkshopRegistration.findOne(
 		{ workshopId: oid(workshopId), memberId: oid(memberId) },
-		{ role: 1, answer: 1, status: 1, waitlistedAt: 1, noteTaker: 1 }
+		{ role: 1, answer: 1, status: 1, waitlistedAt: 1, noteTaker: 1, attended: 1 }
 	).lean();
 	return entry
 		? {
@@ -102,7 +103,8 @@ export async function rosterEntryOf(
 				answer: (entry.answer ?? null) as RosterEntry['answer'],
 				status: entry.status as RosterEntry['status'],
 				waitlistedAt: entry.waitlistedAt ?? null,
-				noteTaker: entry.noteTaker ?? false
+				noteTaker: entry.noteTaker ?? false,
+				attended: entry.attended ?? null
 			}
 		: null;
 }

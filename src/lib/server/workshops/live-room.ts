@@ -19,10 +19,15 @@ export function emitToWorkshop<E extends 'note:updated' | 'workshop:live'>(
 		.emit(event, ...payload);
 }
 
+/** The agenda items that run (sections are headings without time of their own). */
+export const runningItems = <T extends { kind: string }>(agenda: T[]) =>
+	agenda.filter((i) => i.kind === 'item');
+
+/** Before an organiser moves on, the first item counts as running since the workshop's start. */
 export const liveOf = (w: WorkshopLean): WorkshopLiveDto => ({
 	workshopId: w._id.toString(),
-	itemId: w.liveItemId?.toString() ?? null,
-	startedAt: w.liveItemStartedAt?.toISOString() ?? null
+	itemId: (w.liveItemId ?? runningItems(w.agenda)[0]?._id)?.toString() ?? null,
+	startedAt: (w.liveItemStartedAt ?? w.startsAt).toISOString()
 });
 
 const actorOf = (socket: AppSocket): Actor => ({

@@ -6,11 +6,7 @@ import { Workshop, WorkshopRegistration } from '../db/models';
 import { serialised } from '../db/serial';
 import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor } from './access';
-import { emitToWorkshop, liveOf } from './live-room';
-
-/** The agenda items that run (sections are headings without time of their own). */
-const runningItems = <T extends { kind: string }>(agenda: T[]) =>
-	agenda.filter((i) => i.kind === 'item');
+import { emitToWorkshop, liveOf, runningItems } from './live-room';
 
 /**
  * Previous/next in a live workshop: the server keeps which item runs since when and tells the
