@@ -42,7 +42,26 @@ const de = {
 		markPresent: 'Als anwesend eintragen',
 		markAbsent: 'Als abwesend eintragen'
 	},
+	outcomes: {
+		title: 'Ergebnisse',
+		kinds: { decision: 'Beschluss', information: 'Information', 'follow-up': 'Aufgabe' },
+		kind: 'Art',
+		text: 'Ergebnis',
+		owner: 'Zuständig',
+		dueOn: 'Fällig am',
+		add: 'Ergebnis festhalten',
+		remove: 'Entfernen',
+		noOwner: '– bitte wählen –'
+	},
+	mail: {
+		overdueSubject: (workshop: string) => `Aufgabe überfällig: ${workshop}`,
+		overdueText: (name: string, workshop: string, task: string) =>
+			`Hallo ${name},\n\ndie Aufgabe aus „${workshop}“ ist überfällig:\n\n${task}`,
+		openWorkshop: 'Zum Workshop'
+	},
 	errors: {
+		followUpIncomplete: 'Eine Aufgabe braucht eine zuständige Person und ein Fälligkeitsdatum.',
+		ownerNotOnRoster: 'Die zuständige Person muss am Workshop teilnehmen.',
 		notesClosed: 'Die Notizen können Sie jetzt nicht bearbeiten.',
 		notLive: 'Das geht nur, während der Workshop läuft.',
 		noAgenda: 'Der Workshop hat kein Programm.'
@@ -93,7 +112,26 @@ const en: typeof de = {
 		markPresent: 'Mark present',
 		markAbsent: 'Mark absent'
 	},
+	outcomes: {
+		title: 'Outcomes',
+		kinds: { decision: 'Decision', information: 'Information', 'follow-up': 'Follow-up' },
+		kind: 'Type',
+		text: 'Outcome',
+		owner: 'Owner',
+		dueOn: 'Due on',
+		add: 'Record outcome',
+		remove: 'Remove',
+		noOwner: '– please choose –'
+	},
+	mail: {
+		overdueSubject: (workshop: string) => `Follow-up overdue: ${workshop}`,
+		overdueText: (name: string, workshop: string, task: string) =>
+			`Hello ${name},\n\nthe follow-up from ${workshop} is overdue:\n\n${task}`,
+		openWorkshop: 'Open the workshop'
+	},
 	errors: {
+		followUpIncomplete: 'A follow-up needs an owner and a due date.',
+		ownerNotOnRoster: 'The owner must be on the workshop roster.',
 		notesClosed: 'You cannot edit the notes now.',
 		notLive: 'This is only possible while the workshop is live.',
 		noAgenda: 'The workshop has no agenda.'

@@ -73,3 +73,4 @@ export {
 	type NoteVersionDto
 } from './notes';
 export { moveLiveItem, checkIn, correctAttendance } from './live';
+export { addOutcome, removeOutcome, type OutcomeDto, type OutcomeInput } from './outcomes';
