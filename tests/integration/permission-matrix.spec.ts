@@ -249,6 +249,18 @@ export const rows: Row[] = [
 		method: 'GET',
 		path: `/workshops/{upcomingWorkshopId}/notes/${missing}`,
 		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/addOutcome',
+		body: { itemId: missing, kind: 'decision', text: 'Beschluss' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/removeOutcome',
+		body: { outcomeId: missing },
+		expect: signedIn(403)
 	}
 ];
 

@@ -14,6 +14,7 @@ import { ensureWorkshopChannel, workshopChannelSlug } from './channel';
 import type { WorkshopLiveDto, WorkshopNoteDto } from '$lib/realtime/events';
 import { liveOf } from './live-room';
 import { notesOf } from './notes';
+import { outcomesOf, type OutcomeDto } from './outcomes';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -73,6 +74,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	chatHref: string | null;
 	/** The notes per agenda item id, for those who may read them; null otherwise. */
 	notes: Record<string, WorkshopNoteDto> | null;
+	/** Decisions, information and follow-ups, for those who read the notes. */
+	outcomes: OutcomeDto[] | null;
 	/** Which item runs, while the workshop is live (for those who read the notes). */
 	live: WorkshopLiveDto | null;
 	myAttended: boolean | null;
@@ -227,7 +230,7 @@ export async function getWorkshopPage(
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
 	const readsNotes = can(actor, 'workshop:read-notes', resource);
-	const [taken, my, cohorts, organisers, waitlistCount, participants, materials, notes] =
+	const [taken, my, cohorts, organisers, waitlistCount, participants, materials, notes, outcomes] =
 		await Promise.all([
 			seatsTaken(w._id),
 			myRegistration(w._id, actor.id),
@@ -236,7 +239,8 @@ export async function getWorkshopPage(
 			WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
 			seesRoster ? participantsOf(w._id) : Promise.resolve(null),
 			materialsOf(actor, loaded.value),
-			readsNotes ? notesOf(w) : Promise.resolve(null)
+			readsNotes ? notesOf(w) : Promise.resolve(null),
+			readsNotes ? outcomesOf(w) : Promise.resolve(null)
 		]);
 	const open = w.state === 'published' || w.state === 'live';
 	const readsChat = can(actor, 'channel:read', {
@@ -264,6 +268,7 @@ export async function getWorkshopPage(
 		materials,
 		chatHref: readsChat ? `/chat/${workshopChannelSlug(w._id.toString())}` : null,
 		notes,
+		outcomes,
 		live: readsNotes && w.state === 'live' ? liveOf(w) : null,
 		myAttended: entry?.attended ?? null,
 		flags: {

@@ -10,7 +10,9 @@ import {
 	liveMoveSchema,
 	noteSaveSchema,
 	noteTakerSchema,
-	notesReopenSchema
+	notesReopenSchema,
+	outcomeFormSchema,
+	outcomeRefSchema
 } from '$lib/schemas/workshop-results';
 import { fail } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
@@ -131,5 +133,20 @@ export const actions = {
 			await workshops.correctAttendance(actor, { workshopId: params.id, ...form.data })
 		);
 		return { attendanceChanged: true };
+	},
+	addOutcome: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, outcomeFormSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const added = await workshops.addOutcome(actor, { workshopId: params.id, ...form.data });
+		if (!added.ok) return respond.formFailure(added.failure, form.raw, locals.locale, 'text');
+		return { outcomeAdded: added.value.id };
+	},
+	removeOutcome: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, outcomeRefSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		respond.unwrap(await workshops.removeOutcome(actor, { workshopId: params.id, ...form.data }));
+		return { outcomeRemoved: true };
 	}
 } satisfies Actions;
