@@ -204,7 +204,64 @@ export const rows: Row[] = [
 		body: { materialId: missing },
 		expect: signedIn(404)
 	},
-	{ method: 'POST', path: `/workshops/${missing}/materials?/settings`, expect: signedIn(404) }
+	{ method: 'POST', path: `/workshops/${missing}/materials?/settings`, expect: signedIn(404) },
+	// Notes and the live view of the 3rd workshop, which is published, not yet live: organisers
+	// name note-takers and correct attendance; moving on, checking in and reopening wait for
+	// its state; an item or workshop that does not exist answers 404
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/noteTaker',
+		body: { memberId: '{annaId}', noteTaker: 'on' },
+		expect: staff(200)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/attendance',
+		body: { memberId: '{annaId}', attended: 'yes' },
+		expect: staff(200)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/live',
+		body: { by: '1' },
+		expect: signedIn(403)
+	},
+	{ method: 'POST', path: '/workshops/{upcomingWorkshopId}?/checkIn', expect: signedIn(403) },
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/reopenNotes',
+		body: { reopen: 'on' },
+		expect: signedIn(403)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/saveNote',
+		body: { itemId: missing, baseVersion: '0', source: 'Notiz' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: `/workshops/${missing}?/saveNote`,
+		body: { itemId: missing, baseVersion: '0', source: 'Notiz' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'GET',
+		path: `/workshops/{upcomingWorkshopId}/notes/${missing}`,
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/addOutcome',
+		body: { itemId: missing, kind: 'decision', text: 'Beschluss' },
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}?/removeOutcome',
+		body: { outcomeId: missing },
+		expect: signedIn(403)
+	}
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */

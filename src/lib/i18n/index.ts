@@ -9,6 +9,7 @@ import chat from './messages/chat';
 import forum from './messages/forum';
 import audit from './messages/audit';
 import workshops from './messages/workshops';
+import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
 
 export * from './locales';
@@ -28,6 +29,7 @@ const dictionaries = {
 		forum: forum.de,
 		audit: audit.de,
 		workshops: workshops.de,
+		workshopResults: workshopResults.de,
 		uploads: uploads.de
 	},
 	en: {
@@ -40,6 +42,7 @@ const dictionaries = {
 		forum: forum.en,
 		audit: audit.en,
 		workshops: workshops.en,
+		workshopResults: workshopResults.en,
 		uploads: uploads.en
 	}
 } satisfies Record<Locale, unknown>;

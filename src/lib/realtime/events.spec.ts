@@ -20,6 +20,7 @@ describe('socket event types', () => {
 			| 'message:delete'
 			| 'message:react'
 			| 'thread:join'
+			| 'workshop:join'
 		>();
 
 		const react: RequestPayload<'message:react'> = {

@@ -10,6 +10,7 @@ import type { Reactions } from '$lib/reactions';
 import type { Role } from '$lib/roles';
 import type * as chat from '$lib/schemas/chat';
 import type { threadRoomSchema } from '$lib/schemas/forum';
+import type { workshopRoomSchema } from '$lib/schemas/workshop-results';
 
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: string; code: AckErrorCode };
 
@@ -94,6 +95,26 @@ export interface ForumThreadStateDto {
 	lastNumber: number;
 }
 
+/** The current notes of one agenda item of a workshop (version 0: none written yet). */
+export interface WorkshopNoteDto {
+	workshopId: string;
+	itemId: string;
+	version: number;
+	/** Markdown source, for editing. */
+	source: string;
+	/** Sanitised HTML rendered on write. */
+	html: string;
+	editedBy: string;
+	editedAt: string | null;
+}
+
+/** Where a live workshop stands: the agenda item running now and since when. */
+export interface WorkshopLiveDto {
+	workshopId: string;
+	itemId: string | null;
+	startedAt: string | null;
+}
+
 export interface ServerToClientEvents {
 	'notification:new': (notification: NotificationDto) => void;
 	'message:new': (message: ChatMessageDto) => void;
@@ -104,6 +125,8 @@ export interface ServerToClientEvents {
 	'post:new': (post: ForumPostDto) => void;
 	'post:updated': (post: ForumPostDto) => void;
 	'thread:updated': (thread: ForumThreadStateDto) => void;
+	'note:updated': (note: WorkshopNoteDto) => void;
+	'workshop:live': (live: WorkshopLiveDto) => void;
 	/** The member's roles or cohorts changed: what the page shows may have changed too. */
 	'rights:changed': () => void;
 	/** A new message in a watched channel (for unread badges): no content, just where. */
@@ -128,6 +151,12 @@ export interface ClientToServerEvents {
 		ack: (result: Ack<{ lastNumber: number }>) => void
 	) => void;
 	'thread:leave': (payload: Payload<typeof threadRoomSchema>) => void;
+	/** Joins the live room of a workshop whose notes the member may read. */
+	'workshop:join': (
+		payload: Payload<typeof workshopRoomSchema>,
+		ack: (result: Ack<WorkshopLiveDto>) => void
+	) => void;
+	'workshop:leave': (payload: Payload<typeof workshopRoomSchema>) => void;
 }
 
 /** The client events that are answered with an acknowledgement. */

@@ -51,7 +51,44 @@ const workshopRules: [Action, Role[]][] = [
 	['workshop:register', ['alumni']],
 	['workshop:invite-supervisor', none],
 	['workshop:add-material', staff],
-	['workshop:remove-material', staff]
+	['workshop:remove-material', staff],
+	['workshop:read-notes', ['moderator', 'organiser', 'admin']],
+	['workshop:write-notes', none],
+	['workshop:run-live', none],
+	['workshop:check-in', none],
+	['workshop:reopen-notes', none]
+];
+
+/** The same workshop while it runs, and after it closed (roster roles set per row). */
+const live = { ...workshop, state: 'live' } as const;
+const closed = { ...workshop, state: 'closed' } as const;
+const notesRules: [string, Action, object, Role[]][] = [
+	['live, not on the roster', 'workshop:write-notes', live, staff],
+	['live, participant', 'workshop:write-notes', { ...live, rosterRole: 'participant' }, staff],
+	[
+		'live, note-taker',
+		'workshop:write-notes',
+		{ ...live, rosterRole: 'participant', noteTaker: true },
+		[...roles]
+	],
+	[
+		'live, note-taker who declined',
+		'workshop:write-notes',
+		{ ...live, rosterRole: 'participant', noteTaker: true, declined: true },
+		staff
+	],
+	['closed', 'workshop:write-notes', { ...closed, rosterRole: 'organiser' }, none],
+	[
+		'closed, reopened',
+		'workshop:write-notes',
+		{ ...closed, rosterRole: 'participant', noteTaker: true, notesReopened: true },
+		[...roles]
+	],
+	['live, participant', 'workshop:read-notes', { ...live, rosterRole: 'participant' }, [...roles]],
+	['live', 'workshop:run-live', live, staff],
+	['live, on the roster', 'workshop:check-in', { ...live, rosterRole: 'participant' }, [...roles]],
+	['live, not on the roster', 'workshop:check-in', live, none],
+	['closed', 'workshop:reopen-notes', closed, staff]
 ];
 
 const channels: [string, ChannelResource, Role[]][] = [
@@ -149,6 +186,12 @@ describe('can()', () => {
 
 	it.each(workshopRules)('%s for a published workshop of the cohort: %j', (action, expected) => {
 		expect(allowedRoles((role) => can(actor(role), action, workshop as never))).toEqual(expected);
+	});
+
+	it.each(notesRules)('notes and live view, %s: %s %j', (_, action, resource, expected) => {
+		expect(allowedRoles((role) => can(actor(role), action, resource as never))).toEqual(
+			roles.filter((r) => expected.includes(r))
+		);
 	});
 
 	it('role:grant: staff hand out roles, only admins the admin role', () => {

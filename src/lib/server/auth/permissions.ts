@@ -40,6 +40,10 @@ export interface WorkshopResource {
 	participantUploads?: boolean;
 	/** True when the actor is on the roster only with a "no". */
 	declined?: boolean;
+	/** True when an organiser named the actor note-taker of this workshop. */
+	noteTaker?: boolean;
+	/** Set by an organiser after closing: notes and outcomes may be written again. */
+	notesReopened?: boolean;
 }
 
 /** A workshop material as the rules see it: its workshop, and whether the actor added it. */
@@ -111,6 +115,15 @@ const registrationOpen = (w: WorkshopResource) => w.state === 'published' || w.s
 const materialsOpen = (a: Actor, w: WorkshopResource) =>
 	w.state !== 'archived' && seesWorkshop(a, w) && (isStaff(a) || w.rosterRole !== null);
 
+/** Notes and outcomes are written while the workshop runs, or after an organiser reopened them. */
+const notesOpen = (w: WorkshopResource) =>
+	w.state === 'live' || (w.state === 'closed' && w.notesReopened === true);
+/** Organisers and the named note-taker, among those who read the workshop's room. */
+const writesNotes = (a: Actor, w: WorkshopResource) =>
+	notesOpen(w) &&
+	readsWorkshopChat(a, w) &&
+	(isStaff(a) || (w.noteTaker === true && w.rosterRole !== null && !w.declined));
+
 const rules = {
 	'directory:view': (a: Actor) => isNetworkMember(a),
 	'profile:view': (a: Actor) => isNetworkMember(a),
@@ -158,6 +171,16 @@ const rules = {
 		(isStaff(a) ||
 			(w.participantUploads === true &&
 				(w.rosterRole === 'participant' || w.rosterRole === 'supervisor'))),
+	/** Notes, outcomes and the live view: whoever reads the workshop's channel. */
+	'workshop:read-notes': readsWorkshopChat,
+	'workshop:write-notes': writesNotes,
+	/** Previous/next item and attendance corrections, while the workshop is live. */
+	'workshop:run-live': (a: Actor, w: WorkshopResource) => isStaff(a) && w.state === 'live',
+	/** Roster members mark themselves present while the workshop is live. */
+	'workshop:check-in': (a: Actor, w: WorkshopResource) =>
+		w.state === 'live' && w.rosterRole !== null && !w.declined && seesWorkshop(a, w),
+	/** After closing, organisers may open notes and outcomes again (and close them again). */
+	'workshop:reopen-notes': (a: Actor, w: WorkshopResource) => isStaff(a) && w.state === 'closed',
 	/** Organisers remove any material, the one who added it their own. */
 	'workshop:remove-material': (a: Actor, m: MaterialResource) =>
 		materialsOpen(a, m) && (isStaff(a) || (m.addedByActor && m.rosterRole !== null))

@@ -18,6 +18,8 @@ const eventLimits: Record<keyof ClientToServerEvents, limits.LimitName> = {
 	'message:history': 'socketRead',
 	'thread:join': 'socketRead',
 	'thread:leave': 'socketRead',
+	'workshop:join': 'socketRead',
+	'workshop:leave': 'socketRead',
 	'message:send': 'chatSend',
 	'message:edit': 'chatChange',
 	'message:delete': 'chatChange',

@@ -4,6 +4,7 @@ import { errorFields, log } from '../log';
 import { createRedisClient } from '../redis';
 import { chatHandler, refreshChatRooms } from '../chat/socket';
 import { forumHandlers, refreshThreadRooms } from '../forum/socket';
+import { refreshWorkshopRooms, workshopHandlers } from '../workshops/live-room';
 import { authenticateSocket } from './auth';
 import { eventGate } from './gate';
 import { getIO, type AppSocket, type IO } from './io';
@@ -22,7 +23,8 @@ interface Domain {
 /** Each domain with socket events (chat, forum) adds itself here. */
 const domains: Domain[] = [
 	{ handle: chatHandler, refreshRooms: refreshChatRooms },
-	{ handle: forumHandlers, refreshRooms: refreshThreadRooms }
+	{ handle: forumHandlers, refreshRooms: refreshThreadRooms },
+	{ handle: workshopHandlers, refreshRooms: refreshWorkshopRooms }
 ];
 for (const domain of domains) onRightsChange(domain.refreshRooms);
 

@@ -24,6 +24,8 @@ export type RosterEntry = {
 	answer: 'yes' | 'maybe' | 'no' | null;
 	status: 'confirmed' | 'waitlisted' | 'none';
 	waitlistedAt: Date | null;
+	noteTaker?: boolean;
+	attended?: boolean | null;
 };
 
 const dayMs = 24 * 60 * 60 * 1000;
@@ -47,7 +49,9 @@ export function resourceOf(
 		rosterRole: entry?.role ?? null,
 		guestAccessEnded: guestAccessEnds(w) <= now,
 		participantUploads: w.participantUploads ?? false,
-		declined: entry?.role === 'participant' && entry.answer === 'no'
+		declined: entry?.role === 'participant' && entry.answer === 'no',
+		noteTaker: entry?.noteTaker ?? false,
+		notesReopened: w.notesReopened ?? false
 	};
 }
 
@@ -64,7 +68,8 @@ export async function workshopResourceFor(
 			closedAt: 1,
 			endsAt: 1,
 			guestAccessDays: 1,
-			participantUploads: 1
+			participantUploads: 1,
+			notesReopened: 1
 		}).lean<WorkshopLean>(),
 		rosterEntryOf(workshopId, memberId)
 	]);
@@ -85,14 +90,16 @@ export async function rosterEntryOf(
 ): Promise<RosterEntry | null> {
 	const entry = await WorkshopRegistration.findOne(
 		{ workshopId: oid(workshopId), memberId: oid(memberId) },
-		{ role: 1, answer: 1, status: 1, waitlistedAt: 1 }
+		{ role: 1, answer: 1, status: 1, waitlistedAt: 1, noteTaker: 1, attended: 1 }
 	).lean();
 	return entry
 		? {
 				role: entry.role as RosterEntry['role'],
 				answer: (entry.answer ?? null) as RosterEntry['answer'],
 				status: entry.status as RosterEntry['status'],
-				waitlistedAt: entry.waitlistedAt ?? null
+				waitlistedAt: entry.waitlistedAt ?? null,
+				noteTaker: entry.noteTaker ?? false,
+				attended: entry.attended ?? null
 			}
 		: null;
 }

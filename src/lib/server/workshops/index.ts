@@ -63,3 +63,13 @@ export {
 	type MaterialsDto,
 	type MaterialsPageDto
 } from './materials';
+export {
+	saveNote,
+	getNoteHistory,
+	setNoteTaker,
+	setNotesReopened,
+	type NoteSaved,
+	type NoteVersionDto
+} from './notes';
+export { moveLiveItem, checkIn, correctAttendance } from './live';
+export { addOutcome, removeOutcome, type OutcomeDto, type OutcomeInput } from './outcomes';

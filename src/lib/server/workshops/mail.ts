@@ -28,6 +28,9 @@ export type WorkshopMailTemplate =
 const day = 24 * 60 * 60 * 1000;
 let origin = 'http://localhost:3000';
 /** The public address used in mail links (set once at start from ORIGIN or the first request). */
+/** The workshop page as mails link to it. */
+export const workshopPageUrl = (workshopId: string) => `${origin}/workshops/${workshopId}`;
+
 export function setMailOrigin(value: string) {
 	origin = value;
 }

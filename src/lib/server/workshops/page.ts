@@ -13,6 +13,10 @@ import { workshopFormValues } from './form-values';
 import { materialsOf, type MaterialsDto } from './materials';
 import { ensureWorkshopChannel, workshopChannelSlug } from './channel';
 import { hasTandem } from './guests';
+import type { WorkshopLiveDto, WorkshopNoteDto } from '$lib/realtime/events';
+import { liveOf } from './live-room';
+import { notesOf } from './notes';
+import { outcomesOf, type OutcomeDto } from './outcomes';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -35,6 +39,8 @@ export interface ParticipantDto {
 	municipality: string | null;
 	role: 'participant' | 'supervisor' | 'observer' | 'organiser';
 	status: 'confirmed' | 'waitlisted' | 'none';
+	noteTaker: boolean;
+	attended: boolean | null;
 }
 
 export interface AgendaItemDto extends Omit<AgendaItemFields, 'description'> {
@@ -63,7 +69,19 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	materials: MaterialsDto | null;
 	/** Where the workshop's channel opens, for those who may read it; null otherwise. */
 	chatHref: string | null;
+	/** The notes per agenda item id, for those who may read them; null otherwise. */
+	notes: Record<string, WorkshopNoteDto> | null;
+	/** Decisions, information and follow-ups, for those who read the notes. */
+	outcomes: OutcomeDto[] | null;
+	/** Which item runs, while the workshop is live (for those who read the notes). */
+	live: WorkshopLiveDto | null;
+	myAttended: boolean | null;
 	flags: {
+		mayWriteNotes: boolean;
+		mayRunLive: boolean;
+		mayCheckIn: boolean;
+		mayReopenNotes: boolean;
+		notesReopened: boolean;
 		mayManage: boolean;
 		/** Organisers on the roster run the workshop; they do not answer the invitation. */
 		organising: boolean;
@@ -171,7 +189,7 @@ async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDt
 				{ role: trusted({ $in: ['organiser', 'observer'] }) }
 			]
 		},
-		{ memberId: 1, role: 1, status: 1 }
+		{ memberId: 1, role: 1, status: 1, noteTaker: 1, attended: 1 }
 	).lean();
 	const members = await Member.find(
 		{ _id: trusted({ $in: all.map((r) => r.memberId) }) },
@@ -191,7 +209,9 @@ async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDt
 				displayName: m?.displayName ?? '',
 				municipality: m?.municipalityId ? (townOf.get(m.municipalityId.toString()) ?? null) : null,
 				role: r.role as ParticipantDto['role'],
-				status: r.status as ParticipantDto['status']
+				status: r.status as ParticipantDto['status'],
+				noteTaker: r.noteTaker ?? false,
+				attended: r.attended ?? null
 			};
 		})
 		.filter((p) => p.displayName)
@@ -208,7 +228,8 @@ export async function getWorkshopPage(
 	if (!loaded.ok) return loaded;
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
-	const [taken, my, cohorts, organisers, waitlistCount, participants, materials] =
+	const readsNotes = can(actor, 'workshop:read-notes', resource);
+	const [taken, my, cohorts, organisers, waitlistCount, participants, materials, notes, outcomes] =
 		await Promise.all([
 			seatsTaken(w._id),
 			myRegistration(w._id, actor.id),
@@ -216,7 +237,9 @@ export async function getWorkshopPage(
 			Member.find({ _id: trusted({ $in: w.organiserIds }) }, { displayName: 1 }).lean(),
 			WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
 			seesRoster ? participantsOf(w._id) : Promise.resolve(null),
-			materialsOf(actor, loaded.value)
+			materialsOf(actor, loaded.value),
+			readsNotes ? notesOf(w) : Promise.resolve(null),
+			readsNotes ? outcomesOf(w) : Promise.resolve(null)
 		]);
 	const open = w.state === 'published' || w.state === 'live';
 	const readsChat = can(actor, 'channel:read', {
@@ -243,7 +266,16 @@ export async function getWorkshopPage(
 		participants,
 		materials,
 		chatHref: readsChat ? `/chat/${workshopChannelSlug(w._id.toString())}` : null,
+		notes,
+		outcomes,
+		live: readsNotes && w.state === 'live' ? liveOf(w) : null,
+		myAttended: entry?.attended ?? null,
 		flags: {
+			mayWriteNotes: can(actor, 'workshop:write-notes', resource),
+			mayRunLive: can(actor, 'workshop:run-live', resource),
+			mayCheckIn: can(actor, 'workshop:check-in', resource),
+			mayReopenNotes: can(actor, 'workshop:reopen-notes', resource),
+			notesReopened: w.notesReopened ?? false,
 			mayManage,
 			organising: entry?.role === 'organiser',
 			mayAnswer:

@@ -14,6 +14,7 @@ import {
 	queueWorkshopMail,
 	setMailOrigin
 } from './mail';
+import { defineOutcomeJobs } from './outcomes';
 import { onPromotion } from './registration';
 import { endRsvpLinks, rescheduleRsvpLinks } from './rsvp-links';
 import type { WorkshopLean } from './access';
@@ -70,6 +71,7 @@ export function startWorkshops(options: { origin?: string } = {}): void {
 	if (flags[started]) return;
 	flags[started] = true;
 	defineWorkshopJobs();
+	defineOutcomeJobs();
 	defineJob('workshop-changes', async (payload, context) => {
 		const w = await Workshop.findById(String(payload.workshopId)).lean<WorkshopLean>();
 		if (!w || (w.state !== 'published' && w.state !== 'live')) return;

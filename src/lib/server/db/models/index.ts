@@ -43,3 +43,10 @@ export {
 export { CalendarFeed, type CalendarFeedDoc } from './calendar-feed';
 export { Upload, uploadOwners, type UploadDoc } from './upload';
 export { WorkshopMaterial, type WorkshopMaterialDoc } from './workshop-material';
+export {
+	WorkshopNoteVersion,
+	WorkshopOutcome,
+	outcomeKinds,
+	type WorkshopNoteVersionDoc,
+	type WorkshopOutcomeDoc
+} from './workshop-note';

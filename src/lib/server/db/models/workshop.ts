@@ -62,6 +62,11 @@ const workshopSchema = new Schema(
 		channelId: { type: Schema.Types.ObjectId, ref: 'Channel', default: null },
 		/** Whether participants, not only organisers, may add materials (files and links). */
 		participantUploads: { type: Boolean, default: false },
+		/** Set by an organiser after closing: notes and outcomes may be written again. */
+		notesReopened: { type: Boolean, default: false },
+		/** The live view: the agenda item running now and since when. */
+		liveItemId: { type: Schema.Types.ObjectId, default: null },
+		liveItemStartedAt: { type: Date, default: null },
 		createdBy: { type: Schema.Types.ObjectId, ref: 'Member', required: true }
 	},
 	{ timestamps: true }
@@ -85,7 +90,11 @@ const registrationSchema = new Schema(
 		waitlistedAt: { type: Date, default: null },
 		/** For a supervisor: the alumna or alumnus who brought them (the tandem). */
 		tandemOf: { type: Schema.Types.ObjectId, ref: 'Member', default: null },
-		invitedBy: { type: Schema.Types.ObjectId, ref: 'Member', default: null }
+		invitedBy: { type: Schema.Types.ObjectId, ref: 'Member', default: null },
+		/** Named by an organiser: writes the notes of the agenda items. */
+		noteTaker: { type: Boolean, default: false },
+		/** Was there: checked in by themselves, or corrected by an organiser; null: not marked. */
+		attended: { type: Boolean, default: null }
 	},
 	{ timestamps: true }
 );
