@@ -10,6 +10,7 @@ import forum from './messages/forum';
 import audit from './messages/audit';
 import workshops from './messages/workshops';
 import uploads from './messages/uploads';
+import survey from './messages/survey';
 
 export * from './locales';
 
@@ -28,7 +29,8 @@ const dictionaries = {
 		forum: forum.de,
 		audit: audit.de,
 		workshops: workshops.de,
-		uploads: uploads.de
+		uploads: uploads.de,
+		survey: survey.de
 	},
 	en: {
 		...common.en,
@@ -40,7 +42,8 @@ const dictionaries = {
 		forum: forum.en,
 		audit: audit.en,
 		workshops: workshops.en,
-		uploads: uploads.en
+		uploads: uploads.en,
+		survey: survey.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -51,7 +51,12 @@ const workshopRules: [Action, Role[]][] = [
 	['workshop:register', ['alumni']],
 	['workshop:invite-supervisor', none],
 	['workshop:add-material', staff],
-	['workshop:remove-material', staff]
+	['workshop:remove-material', staff],
+	['survey:manage', staff],
+	['survey:results', staff],
+	['survey:view', staff],
+	// Not on the roster: nobody answers, however open the survey
+	['survey:answer', none]
 ];
 
 const channels: [string, ChannelResource, Role[]][] = [
@@ -138,6 +143,30 @@ describe('can()', () => {
 
 	it.each(workshopRules)('%s for a published workshop of the cohort: %j', (action, expected) => {
 		expect(allowedRoles((role) => can(actor(role), action, workshop as never))).toEqual(expected);
+	});
+
+	it('survey:answer: the roster’s participants and supervisors, while open and current', () => {
+		const survey = (
+			rosterRole: 'participant' | 'supervisor' | 'observer' | 'organiser',
+			more = {}
+		) => ({ ...workshop, rosterRole, surveyOpen: true, ...more }) as const;
+		const alumni = actor('alumni');
+		const guest = actor('supervisor');
+		expect(can(alumni, 'survey:answer', survey('participant'))).toBe(true);
+		expect(can(guest, 'survey:answer', survey('supervisor'))).toBe(true);
+		expect(can(alumni, 'survey:answer', survey('participant', { state: 'live' }))).toBe(true);
+		expect(can(actor('admin'), 'survey:answer', survey('observer'))).toBe(false);
+		expect(can(actor('organiser'), 'survey:answer', survey('organiser'))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { surveyOpen: false }))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { declined: true }))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { state: 'closed' }))).toBe(false);
+		// A guest whose access ended answers nothing, even where the survey is open.
+		expect(can(guest, 'survey:answer', survey('supervisor', { guestAccessEnded: true }))).toBe(
+			false
+		);
+		expect(
+			allowedRoles((role) => can(actor(role), 'survey:manage', { ...workshop, state: 'archived' }))
+		).toEqual(none);
 	});
 
 	it('role:grant: staff hand out roles, only admins the admin role', () => {

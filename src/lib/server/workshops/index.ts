@@ -64,3 +64,17 @@ export {
 	type MaterialsDto,
 	type MaterialsPageDto
 } from './materials';
+export { saveSurveySettings, addQuestion, removeQuestion, changeSurveyState } from './survey';
+export { getSurveyPage, saveAnswers, type SurveyPageDto } from './survey-answers';
+export {
+	getSurveyResults,
+	type SurveyResultsDto,
+	type QuestionResultDto,
+	type Bar
+} from './survey-results';
+export {
+	exportSurvey,
+	neutraliseCell,
+	type ExportFormat,
+	type SurveyExport
+} from './survey-export';

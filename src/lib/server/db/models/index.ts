@@ -46,3 +46,12 @@ export {
 export { CalendarFeed, type CalendarFeedDoc } from './calendar-feed';
 export { Upload, uploadOwners, type UploadDoc } from './upload';
 export { WorkshopMaterial, type WorkshopMaterialDoc } from './workshop-material';
+export {
+	Survey,
+	SurveyResponse,
+	surveyQuestionKinds,
+	surveyStates,
+	surveyModes,
+	type SurveyDoc,
+	type SurveyResponseDoc
+} from './survey';
