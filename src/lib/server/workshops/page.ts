@@ -66,6 +66,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	materials: MaterialsDto | null;
 	/** Where the workshop's channel opens, for those who may read it; null otherwise. */
 	chatHref: string | null;
+	/** The needs survey, for its respondents and organisers; null otherwise. */
+	surveyHref: string | null;
 	flags: {
 		mayManage: boolean;
 		mayAnswer: boolean;
@@ -244,6 +246,9 @@ export async function getWorkshopPage(
 		participants,
 		materials,
 		chatHref: readsChat ? `/chat/${workshopChannelSlug(w._id.toString())}` : null,
+		surveyHref: can(actor, 'survey:view', resource)
+			? `/workshops/${w._id.toString()}/survey`
+			: null,
 		flags: {
 			mayManage,
 			mayAnswer: can(actor, 'workshop:register', resource) || (open && entry !== null),

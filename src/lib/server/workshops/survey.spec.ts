@@ -66,7 +66,10 @@ const question = (raw: Record<string, string>) => questionFormSchema.parse({ cho
 
 async function buildSurvey(
 	workshopId: string,
-	settings = { mode: 'person' as const, anonymous: false }
+	settings: { mode: 'person' | 'municipality'; anonymous: boolean } = {
+		mode: 'person',
+		anonymous: false
+	}
 ) {
 	expect(
 		(await saveSurveySettings(organiser, { workshopId, settings: { intro: '', ...settings } })).ok
