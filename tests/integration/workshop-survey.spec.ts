@@ -12,6 +12,7 @@ import {
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
+import type { SurveyLean } from '../../src/lib/server/workshops/survey';
 
 /**
  * The needs survey against the built server with the demo network: the organiser builds and
@@ -55,7 +56,7 @@ const get = (name: Who, path: string) =>
 	fetch(app.url + path, { headers: { cookie: cookies[name] }, redirect: 'manual' });
 
 async function questions() {
-	const survey = await Survey.findOne({ workshopId }).lean();
+	const survey = await Survey.findOne({ workshopId }).lean<SurveyLean>();
 	return survey!.questions.map((q) => ({
 		id: q._id.toString(),
 		choices: q.choices.map((c) => c._id.toString())
@@ -67,7 +68,7 @@ describe('needs survey on the built server', () => {
 		expect((await post('organiser', 'settings', { intro: '', mode: 'municipality' })).status).toBe(
 			200
 		);
-		const added = [
+		const added: Record<string, string>[] = [
 			{ kind: 'single', prompt: 'Wichtigstes Thema?', choices: 'Digitalisierung\nMobilität' },
 			{ kind: 'multiple', prompt: 'Welche Formate?', choices: 'Workshop\nWebinar\nHospitation' },
 			{ kind: 'number', prompt: 'Wie viele Stellen?', min: '0', max: '20' },
@@ -189,7 +190,7 @@ describe('needs survey on the built server', () => {
 					},
 					{
 						questionId: new Types.ObjectId(multiple!.id),
-						choiceIds: multiple!.choices.map((c) => new Types.ObjectId(c))
+						choiceIds: multiple!.choices.map((c: string) => new Types.ObjectId(c))
 					},
 					{ questionId: new Types.ObjectId(number!.id), number: i % 20 },
 					{
