@@ -6,12 +6,15 @@ import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import {
 	Cohort,
+	Member,
+	Survey,
+	SurveyResponse,
 	Workshop,
 	WorkshopRegistration,
 	WorkshopSeat
 } from '../../src/lib/server/db/models';
 import { renderMarkdown } from '../../src/lib/server/markdown';
-import { benchMembers, percentile, startBenchApp, type BenchApp } from '../support';
+import { benchMembers, percentile, sampleRss, startBenchApp, type BenchApp } from '../support';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const rosterSize = 100;
@@ -142,7 +145,77 @@ export async function run() {
 		console.log(
 			`BENCH workshop registration-burst requests=${burstSize} seats=${burstSeats} time=${(elapsed / 1000).toFixed(2)}s p50=${percentile(latencies, 50).toFixed(0)} p99=${percentile(latencies, 99).toFixed(0)} confirmed=${confirmed} waitlisted=${waitlisted} seatsTaken=${seats} overbooked=${Math.max(0, seats - burstSeats, confirmed - burstSeats)} failed=${failed}`
 		);
+
+		await surveyScenario(app, page._id, members[0]!, roster.slice(1));
 	} finally {
 		await app.stop();
 	}
+}
+
+/**
+ * The needs survey of the page's workshop with 1,000 answer sets: each export downloaded once
+ * (time, peak RSS of the server sampled every 10 ms) and the results page under load.
+ */
+async function surveyScenario(
+	app: BenchApp,
+	workshopId: Types.ObjectId,
+	organiser: { memberId: string; cookie: string },
+	respondents: { memberId: string }[]
+) {
+	const organiserId = new Types.ObjectId(organiser.memberId);
+	// Rights are read on every request: the first bench member becomes an organiser now.
+	await Member.updateOne({ _id: organiserId }, { $set: { roles: ['organiser'] } });
+	const survey = await Survey.create({
+		workshopId,
+		state: 'open',
+		createdBy: organiserId,
+		questions: [
+			{
+				kind: 'single',
+				prompt: 'Thema',
+				choices: [{ label: 'A' }, { label: 'B' }, { label: 'C' }]
+			},
+			{ kind: 'multiple', prompt: 'Formate', choices: [{ label: 'X' }, { label: 'Y' }] },
+			{ kind: 'scale', prompt: 'Dringlichkeit' },
+			{ kind: 'number', prompt: 'Stellen', min: 0, max: 100 },
+			{ kind: 'long', prompt: 'Was fehlt?' }
+		]
+	});
+	const [single, multiple, scale, number, long] = survey.questions;
+	const answerSets = 1000;
+	const rows = Array.from({ length: answerSets }, (_, i) => ({
+		surveyId: survey._id,
+		respondentKey: `member:${respondents[i % respondents.length]!.memberId}:${i}`,
+		memberIds: [new Types.ObjectId(respondents[i % respondents.length]!.memberId)],
+		answers: [
+			{ questionId: single!._id, choiceIds: [single!.choices[i % 3]!._id] },
+			{ questionId: multiple!._id, choiceIds: multiple!.choices.map((c) => c._id) },
+			{ questionId: scale!._id, number: (i % 5) + 1 },
+			{ questionId: number!._id, number: i % 100 },
+			{ questionId: long!._id, text: `Antwort ${i}: Fördermittel, Personal und Breitband 🚲` }
+		]
+	}));
+	for (let i = 0; i < rows.length; i += 500)
+		await SurveyResponse.insertMany(rows.slice(i, i + 500));
+	const organiserCookie = organiser.cookie;
+	for (const format of ['csv', 'xlsx']) {
+		let peak = await sampleRss(app.pid);
+		const sampler = setInterval(() => {
+			void sampleRss(app.pid).then((rss) => (peak = Math.max(peak, rss)));
+		}, 10);
+		const started = performance.now();
+		const res = await fetch(`${app.url}/workshops/${workshopId}/survey/export.${format}`, {
+			headers: { cookie: organiserCookie }
+		});
+		const bytes = (await res.arrayBuffer()).byteLength;
+		const ms = performance.now() - started;
+		clearInterval(sampler);
+		console.log(
+			`BENCH workshop survey-export format=${format} answers=${answerSets} status=${res.status} bytes=${bytes} ms=${ms.toFixed(0)} peakRssMB=${peak.toFixed(0)} baselineRssMB=${app.baselineRssMB.toFixed(0)}`
+		);
+	}
+	const r = await cannon(app, `/workshops/${workshopId}/survey/results`, organiserCookie, 10);
+	console.log(
+		`BENCH workshop survey-results answers=${answerSets} c=10 req/s=${r.requests.average.toFixed(0)} p50=${r.latency.p50} p99=${r.latency.p99} non2xx=${r.non2xx}`
+	);
 }

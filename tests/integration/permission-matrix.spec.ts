@@ -261,7 +261,49 @@ export const rows: Row[] = [
 		path: '/workshops/{upcomingWorkshopId}?/removeOutcome',
 		body: { outcomeId: missing },
 		expect: signedIn(403)
-	}
+	},
+	// Needs survey of the 3rd workshop (none built yet in the demo): its respondents (Anna and
+	// her supervisor Petra) and staff see the page; results and exports are for staff only
+	{
+		method: 'GET',
+		path: '/workshops/{upcomingWorkshopId}/survey',
+		expect: { ...signedIn(200), moderator: 403 }
+	},
+	{ method: 'GET', path: '/workshops/{upcomingWorkshopId}/survey/results', expect: staff(200) },
+	{
+		method: 'GET',
+		path: '/workshops/{upcomingWorkshopId}/survey/export.csv',
+		expect: { ...signedIn(403), organiser: 404, admin: 404 }
+	},
+	{
+		method: 'GET',
+		path: '/workshops/{upcomingWorkshopId}/survey/export.pdf',
+		expect: signedIn(404)
+	},
+	// Not open: nobody answers
+	{ method: 'POST', path: '/workshops/{upcomingWorkshopId}/survey?/answer', expect: signedIn(403) },
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/survey?/state',
+		body: { to: 'open' },
+		expect: { ...signedIn(403), organiser: 409, admin: 409 }
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/survey?/remove',
+		body: { questionId: missing },
+		expect: { ...signedIn(403), organiser: 404, admin: 404 }
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/survey?/settings',
+		body: { intro: '', mode: 'person' },
+		expect: staff(200)
+	},
+	{ method: 'GET', path: `/workshops/${missing}/survey`, expect: signedIn(404) },
+	{ method: 'GET', path: `/workshops/${missing}/survey/results`, expect: signedIn(404) },
+	{ method: 'GET', path: `/workshops/${missing}/survey/export.xlsx`, expect: signedIn(404) },
+	{ method: 'POST', path: `/workshops/${missing}/survey?/answer`, expect: signedIn(404) }
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */

@@ -11,6 +11,7 @@ import audit from './messages/audit';
 import workshops from './messages/workshops';
 import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
+import survey from './messages/survey';
 
 export * from './locales';
 
@@ -30,7 +31,8 @@ const dictionaries = {
 		audit: audit.de,
 		workshops: workshops.de,
 		workshopResults: workshopResults.de,
-		uploads: uploads.de
+		uploads: uploads.de,
+		survey: survey.de
 	},
 	en: {
 		...common.en,
@@ -43,7 +45,8 @@ const dictionaries = {
 		audit: audit.en,
 		workshops: workshops.en,
 		workshopResults: workshopResults.en,
-		uploads: uploads.en
+		uploads: uploads.en,
+		survey: survey.en
 	}
 } satisfies Record<Locale, unknown>;
 

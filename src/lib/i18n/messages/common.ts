@@ -75,7 +75,12 @@ const de = {
 		invalidDate: 'Bitte ein gültiges Datum angeben.',
 		invalidTime: 'Bitte eine Uhrzeit wie 10:00 angeben.',
 		invalidUrl: 'Bitte eine vollständige Adresse mit https:// angeben.',
-		invalidNumber: 'Bitte eine ganze Zahl im erlaubten Bereich angeben.'
+		invalidNumber: 'Bitte eine ganze Zahl im erlaubten Bereich angeben.',
+		choicesNeeded: 'Bitte mindestens zwei Antwortmöglichkeiten angeben, eine pro Zeile.',
+		unknownChoice: 'Diese Antwortmöglichkeit gibt es nicht. Bitte eine der angebotenen wählen.',
+		notANumber: 'Bitte eine Zahl angeben, z. B. 12 oder 2,5.',
+		outOfRange: 'Die Zahl liegt außerhalb des erlaubten Bereichs.',
+		rangeOrder: 'Der Höchstwert darf nicht kleiner als der Mindestwert sein.'
 	}
 };
 
@@ -154,7 +159,12 @@ const en: CommonMessages = {
 		invalidDate: 'Please enter a valid date.',
 		invalidTime: 'Please enter a time such as 10:00.',
 		invalidUrl: 'Please enter a full address starting with https://.',
-		invalidNumber: 'Please enter a whole number in the allowed range.'
+		invalidNumber: 'Please enter a whole number in the allowed range.',
+		choicesNeeded: 'Please give at least two answer options, one per line.',
+		unknownChoice: 'This answer option does not exist. Please choose one of those offered.',
+		notANumber: 'Please enter a number, e.g. 12 or 2.5.',
+		outOfRange: 'The number is outside the allowed range.',
+		rangeOrder: 'The maximum must not be less than the minimum.'
 	}
 };
 

@@ -56,7 +56,12 @@ const workshopRules: [Action, Role[]][] = [
 	['workshop:write-notes', none],
 	['workshop:run-live', none],
 	['workshop:check-in', none],
-	['workshop:reopen-notes', none]
+	['workshop:reopen-notes', none],
+	['survey:manage', staff],
+	['survey:results', staff],
+	['survey:view', staff],
+	// Not on the roster: nobody answers, however open the survey
+	['survey:answer', none]
 ];
 
 /** The same workshop while it runs, and after it closed (roster roles set per row). */
@@ -192,6 +197,30 @@ describe('can()', () => {
 		expect(allowedRoles((role) => can(actor(role), action, resource as never))).toEqual(
 			roles.filter((r) => expected.includes(r))
 		);
+	});
+
+	it('survey:answer: the roster’s participants and supervisors, while open and current', () => {
+		const survey = (
+			rosterRole: 'participant' | 'supervisor' | 'observer' | 'organiser',
+			more = {}
+		) => ({ ...workshop, rosterRole, surveyOpen: true, ...more }) as const;
+		const alumni = actor('alumni');
+		const guest = actor('supervisor');
+		expect(can(alumni, 'survey:answer', survey('participant'))).toBe(true);
+		expect(can(guest, 'survey:answer', survey('supervisor'))).toBe(true);
+		expect(can(alumni, 'survey:answer', survey('participant', { state: 'live' }))).toBe(true);
+		expect(can(actor('admin'), 'survey:answer', survey('observer'))).toBe(false);
+		expect(can(actor('organiser'), 'survey:answer', survey('organiser'))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { surveyOpen: false }))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { declined: true }))).toBe(false);
+		expect(can(alumni, 'survey:answer', survey('participant', { state: 'closed' }))).toBe(false);
+		// A guest whose access ended answers nothing, even where the survey is open.
+		expect(can(guest, 'survey:answer', survey('supervisor', { guestAccessEnded: true }))).toBe(
+			false
+		);
+		expect(
+			allowedRoles((role) => can(actor(role), 'survey:manage', { ...workshop, state: 'archived' }))
+		).toEqual(none);
 	});
 
 	it('role:grant: staff hand out roles, only admins the admin role', () => {

@@ -51,6 +51,11 @@ export interface MaterialResource extends WorkshopResource {
 	addedByActor: boolean;
 }
 
+/** A workshop's needs survey as the rules see it: its workshop, and whether it takes answers. */
+export interface SurveyResource extends WorkshopResource {
+	surveyOpen: boolean;
+}
+
 export const hasRole = (actor: Actor, ...wanted: Role[]) =>
 	wanted.some((r) => actor.roles.includes(r));
 
@@ -123,6 +128,14 @@ const writesNotes = (a: Actor, w: WorkshopResource) =>
 	notesOpen(w) &&
 	readsWorkshopChat(a, w) &&
 	(isStaff(a) || (w.noteTaker === true && w.rosterRole !== null && !w.declined));
+/**
+ * The needs survey is answered by the roster's municipal people (participants who have not
+ * declined, and their supervisors) while it is open and the workshop has not ended.
+ */
+const onSurveyRoster = (a: Actor, w: WorkshopResource) =>
+	seesWorkshop(a, w) &&
+	!w.declined &&
+	(w.rosterRole === 'participant' || w.rosterRole === 'supervisor');
 
 const rules = {
 	'directory:view': (a: Actor) => isNetworkMember(a),
@@ -183,7 +196,17 @@ const rules = {
 	'workshop:reopen-notes': (a: Actor, w: WorkshopResource) => isStaff(a) && w.state === 'closed',
 	/** Organisers remove any material, the one who added it their own. */
 	'workshop:remove-material': (a: Actor, m: MaterialResource) =>
-		materialsOpen(a, m) && (isStaff(a) || (m.addedByActor && m.rosterRole !== null))
+		materialsOpen(a, m) && (isStaff(a) || (m.addedByActor && m.rosterRole !== null)),
+	/** Organisers build, open and close the survey until the workshop is archived. */
+	'survey:manage': (a: Actor, w: WorkshopResource) =>
+		isStaff(a) && w.state !== 'archived' && w.state !== 'cancelled',
+	/** Results and exports: organisers only. */
+	'survey:results': (a: Actor, w: WorkshopResource) => isStaff(a) && seesWorkshop(a, w),
+	/** The survey page: its respondents (their own answers) and staff. */
+	'survey:view': (a: Actor, w: WorkshopResource) =>
+		(isStaff(a) && seesWorkshop(a, w)) || onSurveyRoster(a, w),
+	'survey:answer': (a: Actor, s: SurveyResource) =>
+		s.surveyOpen && registrationOpen(s) && onSurveyRoster(a, s)
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -73,3 +73,17 @@ export {
 } from './notes';
 export { moveLiveItem, checkIn, correctAttendance } from './live';
 export { addOutcome, removeOutcome, type OutcomeDto, type OutcomeInput } from './outcomes';
+export { saveSurveySettings, addQuestion, removeQuestion, changeSurveyState } from './survey';
+export { getSurveyPage, saveAnswers, type SurveyPageDto } from './survey-answers';
+export {
+	getSurveyResults,
+	type SurveyResultsDto,
+	type QuestionResultDto,
+	type Bar
+} from './survey-results';
+export {
+	exportSurvey,
+	neutraliseCell,
+	type ExportFormat,
+	type SurveyExport
+} from './survey-export';

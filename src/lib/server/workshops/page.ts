@@ -76,6 +76,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	/** Which item runs, while the workshop is live (for those who read the notes). */
 	live: WorkshopLiveDto | null;
 	myAttended: boolean | null;
+	/** The needs survey, for its respondents and organisers; null otherwise. */
+	surveyHref: string | null;
 	flags: {
 		mayWriteNotes: boolean;
 		mayRunLive: boolean;
@@ -270,6 +272,9 @@ export async function getWorkshopPage(
 		outcomes,
 		live: readsNotes && w.state === 'live' ? liveOf(w) : null,
 		myAttended: entry?.attended ?? null,
+		surveyHref: can(actor, 'survey:view', resource)
+			? `/workshops/${w._id.toString()}/survey`
+			: null,
 		flags: {
 			mayWriteNotes: can(actor, 'workshop:write-notes', resource),
 			mayRunLive: can(actor, 'workshop:run-live', resource),

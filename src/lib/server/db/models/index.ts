@@ -50,3 +50,12 @@ export {
 	type WorkshopNoteVersionDoc,
 	type WorkshopOutcomeDoc
 } from './workshop-note';
+export {
+	Survey,
+	SurveyResponse,
+	surveyQuestionKinds,
+	surveyStates,
+	surveyModes,
+	type SurveyDoc,
+	type SurveyResponseDoc
+} from './survey';

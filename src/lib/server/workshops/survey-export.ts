@@ -1,0 +1,177 @@
+import { PassThrough, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { trusted, type Types } from 'mongoose';
+import type { SurveyQuestion } from '$lib/schemas/survey';
+import { messages, type Locale } from '$lib/i18n';
+import { formatDateTime } from '$lib/datetime';
+import type { Actor } from '../auth/permissions';
+import { Member, SurveyResponse } from '../db/models';
+import { ok, refused, type Result } from '../result';
+import { municipalityList } from './survey-answers';
+import { loadSurveyFor, questionDto, type SurveyLean } from './survey';
+
+export type ExportFormat = 'csv' | 'xlsx';
+type Cell = string | number;
+
+/**
+ * A text a spreadsheet would run as a formula (= + - @) or whose leading tab or carriage return
+ * hides one, made inert by a leading apostrophe. CSV and XLSX both pass every text through here.
+ */
+export function neutraliseCell(value: string): string {
+	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+type Answer = {
+	questionId: Types.ObjectId;
+	choiceIds?: Types.ObjectId[];
+	number?: number;
+	text?: string;
+	municipalityId?: Types.ObjectId;
+};
+type ResponseLean = {
+	_id: Types.ObjectId;
+	municipalityId: Types.ObjectId | null;
+	memberIds: Types.ObjectId[];
+	answers: Answer[];
+	updatedAt: Date;
+};
+
+const batchSize = 200;
+
+/**
+ * The export's rows, header first, one per answer set, read in batches from the database so
+ * neither the answers nor the file is ever whole in memory. An anonymous survey's rows carry
+ * no person and no municipality, not even as a question's answer.
+ */
+async function* exportRows(survey: SurveyLean, locale: Locale): AsyncGenerator<Cell[]> {
+	const t = messages(locale).survey;
+	const questions = survey.questions
+		.map(questionDto)
+		.filter((q) => !(survey.anonymous && q.kind === 'municipality'));
+	const municipalities = new Map((await municipalityList()).map((m) => [m.id, m.name]));
+	const personal = !survey.anonymous;
+	yield [
+		...(personal
+			? [t.export.person, t.export.municipality, t.export.updatedAt]
+			: [t.export.number]),
+		...questions.map((q) => q.prompt)
+	];
+	const cursor = SurveyResponse.find({ surveyId: survey._id })
+		.sort({ _id: 1 })
+		.lean<ResponseLean[]>()
+		.cursor({ batchSize });
+	let batch: ResponseLean[] = [];
+	let n = 0;
+	const flush = async function* () {
+		const names = personal ? await namesOf(batch.flatMap((r) => r.memberIds)) : new Map();
+		for (const r of batch) {
+			n++;
+			const lead: Cell[] = personal
+				? [
+						r.memberIds.map((id) => names.get(id.toString()) ?? '—').join(', '),
+						municipalities.get(r.municipalityId?.toString() ?? '') ?? '',
+						formatDateTime(r.updatedAt, locale)
+					]
+				: [n];
+			yield [...lead, ...questions.map((q) => answerCell(q, r.answers, municipalities, t))];
+		}
+		batch = [];
+	};
+	for await (const response of cursor) {
+		batch.push(response);
+		if (batch.length === batchSize) yield* flush();
+	}
+	yield* flush();
+}
+
+function answerCell(
+	q: SurveyQuestion,
+	answers: Answer[],
+	municipalities: Map<string, string>,
+	t: ReturnType<typeof messages>['survey']
+): Cell {
+	const a = answers.find((x) => x.questionId.toString() === q.id);
+	if (!a) return '';
+	if (a.choiceIds) {
+		const labels = new Map(q.choices.map((c) => [c.id, c.label]));
+		// Several choices share one cell, in the order the question lists them.
+		return q.choices
+			.filter((c) => a.choiceIds!.some((id) => id.toString() === c.id))
+			.map((c) => labels.get(c.id)!)
+			.join('; ');
+	}
+	if (a.municipalityId) return municipalities.get(a.municipalityId.toString()) ?? '';
+	if (typeof a.number === 'number') return a.number;
+	if (q.kind === 'yesno') return a.text === 'yes' ? t.yes : t.no;
+	return a.text ?? '';
+}
+
+async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
+	const members = await Member.find({ _id: trusted({ $in: ids }) }, { displayName: 1 }).lean();
+	return new Map(members.map((m) => [m._id.toString(), m.displayName]));
+}
+
+const neutralised = (row: Cell[]) =>
+	row.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c));
+
+/**
+ * CSV as German Excel opens it: UTF-8 with BOM, `;` between cells, CRLF between rows, numbers
+ * with the locale's decimal mark (a negative number is a number, not a formula).
+ */
+function csvStream(rows: AsyncIterable<Cell[]>, locale: Locale): Readable {
+	const csv = stringify({ delimiter: ';', record_delimiter: 'windows', bom: true });
+	const decimal = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 });
+	Readable.from(
+		(async function* () {
+			for await (const row of rows)
+				yield neutralised(row).map((c) => (typeof c === 'number' ? decimal.format(c) : c));
+		})()
+	)
+		.on('error', (err) => csv.destroy(err))
+		.pipe(csv);
+	return csv;
+}
+
+/** XLSX through exceljs's streaming writer: each row is committed, i.e. zipped out, at once. */
+function xlsxStream(rows: AsyncIterable<Cell[]>, sheetName: string): Readable {
+	const out = new PassThrough();
+	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false });
+	const sheet = workbook.addWorksheet(sheetName);
+	(async () => {
+		for await (const row of rows) sheet.addRow(neutralised(row)).commit();
+		sheet.commit();
+		await workbook.commit();
+	})().catch((err: unknown) => out.destroy(err as Error));
+	return out;
+}
+
+export interface SurveyExport {
+	filename: string;
+	contentType: string;
+	body: ReadableStream<Uint8Array>;
+}
+
+/** The survey's answers as a file for organisers, streamed while it is read. */
+export async function exportSurvey(
+	actor: Actor,
+	input: { workshopId: string; format: ExportFormat; locale: Locale }
+): Promise<Result<SurveyExport>> {
+	const loaded = await loadSurveyFor(actor, input.workshopId, 'survey:results');
+	if (!loaded.ok) return loaded;
+	const { survey, workshop } = loaded.value;
+	if (!survey) return refused('not_found');
+	const t = messages(input.locale).survey;
+	const base = `${t.title} ${workshop.number ? `${workshop.number}. ` : ''}${workshop.title}`;
+	const rows = exportRows(survey, input.locale);
+	const stream =
+		input.format === 'csv' ? csvStream(rows, input.locale) : xlsxStream(rows, t.export.sheet);
+	return ok({
+		filename: `${base}.${input.format}`,
+		contentType:
+			input.format === 'csv'
+				? 'text/csv; charset=utf-8'
+				: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		body: Readable.toWeb(stream) as ReadableStream<Uint8Array>
+	});
+}
