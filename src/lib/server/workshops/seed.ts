@@ -1,7 +1,7 @@
 import { Types } from 'mongoose';
 import { zonedToInstant } from '$lib/time-zone';
 import { workshopTimeZone } from '$lib/schemas/workshops';
-import { Workshop, WorkshopRegistration } from '../db/models';
+import { Workshop, WorkshopMaterial, WorkshopRegistration } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import type { SeedContext } from '../seed';
 import { ensureWorkshopChannel } from './channel';
@@ -65,7 +65,9 @@ function inDays(days: number, time: string): Date {
 async function ensureWorkshop(
 	ctx: SeedContext,
 	fields: Record<string, unknown> & { number: number; descriptionSource: string },
-	roster: Entry[]
+	roster: Entry[],
+	/** Links among its materials: title and https address. */
+	materials?: [string, string][]
 ) {
 	if (await Workshop.exists({ number: fields.number })) return;
 	const organiser = new Types.ObjectId(ctx.memberIds.get('organisation@netzwerk.example')!);
@@ -93,6 +95,15 @@ async function ensureWorkshop(
 			await takeSeat(workshop._id, memberId, seatPlan, role === 'supervisor');
 	}
 	if (workshop.state !== 'draft') await ensureWorkshopChannel(workshop);
+	await WorkshopMaterial.insertMany(
+		(materials ?? []).map(([title, url]) => ({
+			workshopId: workshop._id,
+			kind: 'link',
+			title,
+			url,
+			addedBy: organiser
+		}))
+	);
 }
 
 export async function seedWorkshops(ctx: SeedContext): Promise<void> {
@@ -130,6 +141,17 @@ export async function seedWorkshops(ctx: SeedContext): Promise<void> {
 			['miriam.krueger@netzwerk.example', 'participant', 'confirmed'],
 			['paul.schubert@netzwerk.example', 'participant', 'confirmed'],
 			['maria.engel@netzwerk.example', 'participant', 'confirmed']
+		],
+		[
+			[
+				'Folien: Die Rolle in der Verwaltung (PDF)',
+				'https://dateien.netzwerk.example/tw2/folien.pdf'
+			],
+			['Fotoprotokoll der World-Café-Tische', 'https://dateien.netzwerk.example/tw2/fotoprotokoll'],
+			[
+				'Leitfaden agiles Arbeiten in Kommunen',
+				'https://dateien.netzwerk.example/tw2/leitfaden-agil'
+			]
 		]
 	);
 	await ensureWorkshop(
