@@ -18,3 +18,16 @@ export interface AgendaItemFields {
 
 export const rsvpAnswers = ['yes', 'maybe', 'no'] as const;
 export type RsvpAnswer = (typeof rsvpAnswers)[number];
+
+/** The question types of a workshop's needs survey. */
+export const surveyQuestionKinds = [
+	'single',
+	'multiple',
+	'scale',
+	'yesno',
+	'number',
+	'short',
+	'long',
+	'municipality'
+] as const;
+export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];

@@ -1,17 +1,9 @@
 import { z } from 'zod';
+import { surveyQuestionKinds, type SurveyQuestionKind } from '$lib/workshops';
 import { checkbox, objectId, requiredText, text } from './fields';
 
-export const questionKinds = [
-	'single',
-	'multiple',
-	'scale',
-	'yesno',
-	'number',
-	'short',
-	'long',
-	'municipality'
-] as const;
-export type QuestionKind = (typeof questionKinds)[number];
+export { surveyQuestionKinds as questionKinds };
+export type QuestionKind = SurveyQuestionKind;
 
 /** The longest answers: a short text is a line, a long text a few pages. */
 export const textLimits = { short: 300, long: 20_000 } as const;
@@ -45,7 +37,7 @@ const optionalNumber = z
 /** The question form. Choices come one per line; a number's range is optional at both ends. */
 export const questionFormSchema = z
 	.object({
-		kind: z.enum(questionKinds, 'invalid'),
+		kind: z.enum(surveyQuestionKinds, 'invalid'),
 		prompt: requiredText(300),
 		required: checkbox,
 		choices: text(4000).transform((v) =>

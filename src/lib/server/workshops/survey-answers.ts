@@ -16,24 +16,10 @@ import {
 	questionDto,
 	responseCount,
 	type LoadedSurvey,
+	type ResponseLean,
+	type StoredAnswer,
 	type SurveyLean
 } from './survey';
-
-type StoredAnswer = {
-	questionId: Types.ObjectId;
-	choiceIds?: Types.ObjectId[];
-	number?: number;
-	text?: string;
-	municipalityId?: Types.ObjectId;
-};
-type ResponseLean = {
-	_id: Types.ObjectId;
-	respondentKey: string;
-	municipalityId: Types.ObjectId | null;
-	memberIds: Types.ObjectId[];
-	answers: StoredAnswer[];
-	updatedAt: Date;
-};
 
 export interface SurveyPageDto {
 	workshop: { id: string; number: number | null; title: string };

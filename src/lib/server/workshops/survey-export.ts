@@ -9,7 +9,13 @@ import type { Actor } from '../auth/permissions';
 import { Member, SurveyResponse } from '../db/models';
 import { ok, refused, type Result } from '../result';
 import { municipalityList } from './survey-answers';
-import { loadSurveyFor, questionDto, type SurveyLean } from './survey';
+import {
+	loadSurveyFor,
+	questionDto,
+	type ResponseLean,
+	type StoredAnswer,
+	type SurveyLean
+} from './survey';
 
 export type ExportFormat = 'csv' | 'xlsx';
 type Cell = string | number;
@@ -21,21 +27,6 @@ type Cell = string | number;
 export function neutraliseCell(value: string): string {
 	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
-
-type Answer = {
-	questionId: Types.ObjectId;
-	choiceIds?: Types.ObjectId[];
-	number?: number;
-	text?: string;
-	municipalityId?: Types.ObjectId;
-};
-type ResponseLean = {
-	_id: Types.ObjectId;
-	municipalityId: Types.ObjectId | null;
-	memberIds: Types.ObjectId[];
-	answers: Answer[];
-	updatedAt: Date;
-};
 
 const batchSize = 200;
 
@@ -87,7 +78,7 @@ async function* exportRows(survey: SurveyLean, locale: Locale): AsyncGenerator<C
 
 function answerCell(
 	q: SurveyQuestion,
-	answers: Answer[],
+	answers: StoredAnswer[],
 	municipalities: Map<string, string>,
 	t: ReturnType<typeof messages>['survey']
 ): Cell {

@@ -1,10 +1,9 @@
-import type { Types } from 'mongoose';
 import { scaleSteps, type SurveyQuestion } from '$lib/schemas/survey';
 import type { Actor } from '../auth/permissions';
 import { SurveyResponse } from '../db/models';
 import { ok, type Result } from '../result';
 import { municipalityList } from './survey-answers';
-import { loadSurveyFor, questionDto } from './survey';
+import { loadSurveyFor, questionDto, type StoredAnswer } from './survey';
 
 /** One bar of a chart: a label and how many chose it. */
 export interface Bar {
@@ -34,14 +33,6 @@ export interface SurveyResultsDto {
 	questions: QuestionResultDto[];
 }
 
-type Answer = {
-	questionId: Types.ObjectId;
-	choiceIds?: Types.ObjectId[];
-	number?: number;
-	text?: string;
-	municipalityId?: Types.ObjectId;
-};
-
 /** Sums the answers of every set, read as a stream so a large survey stays small in memory. */
 export async function getSurveyResults(
 	actor: Actor,
@@ -59,7 +50,7 @@ export async function getSurveyResults(
 	if (survey) {
 		const cursor = SurveyResponse.find({ surveyId: survey._id }, { answers: 1 })
 			.sort({ _id: 1 })
-			.lean<{ answers: Answer[] }[]>()
+			.lean<{ answers: StoredAnswer[] }[]>()
 			.cursor({ batchSize: 500 });
 		for await (const response of cursor) {
 			responses++;

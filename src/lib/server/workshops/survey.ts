@@ -20,6 +20,24 @@ type QuestionLean = {
 	max: number | null;
 };
 /** A survey as `.lean()` reads it. */
+/** One stored answer: choices, a number, a text or a municipality, by question. */
+export type StoredAnswer = {
+	questionId: Types.ObjectId;
+	choiceIds?: Types.ObjectId[];
+	number?: number;
+	text?: string;
+	municipalityId?: Types.ObjectId;
+};
+/** An answer set as `.lean()` reads it. */
+export type ResponseLean = {
+	_id: Types.ObjectId;
+	respondentKey: string;
+	municipalityId: Types.ObjectId | null;
+	memberIds: Types.ObjectId[];
+	answers: StoredAnswer[];
+	updatedAt: Date;
+};
+
 export type SurveyLean = Omit<SurveyDoc, 'questions'> & { questions: QuestionLean[] };
 
 export const questionDto = (q: QuestionLean): SurveyQuestion => ({

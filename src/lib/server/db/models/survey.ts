@@ -1,16 +1,8 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
+import { surveyQuestionKinds } from '$lib/workshops';
 import { defineModel } from './model';
 
-export const surveyQuestionKinds = [
-	'single',
-	'multiple',
-	'scale',
-	'yesno',
-	'number',
-	'short',
-	'long',
-	'municipality'
-] as const;
+export { surveyQuestionKinds };
 export const surveyStates = ['draft', 'open', 'closed'] as const;
 /** One answer set per person, or one per municipality (the tandem of alumna and supervisor). */
 export const surveyModes = ['person', 'municipality'] as const;
