@@ -4,6 +4,7 @@ import {
 	createWorkshop,
 	type WorkshopInput
 } from '../../src/lib/server/workshops';
+import { Workshop } from '../../src/lib/server/db/models';
 import { zonedToInstant } from '../../src/lib/time-zone';
 
 /** The 2. Transfer-Workshop as the organisers' form would send it (29.09.2022, Berlin time). */
@@ -46,3 +47,27 @@ export const upcomingWorkshopInput = (cohortId: string, overrides: Partial<Works
 		endsAt: new Date('2030-10-08T14:00:00Z'),
 		...overrides
 	});
+
+/**
+ * A workshop stored as it is, without the lifecycle (for specs that need a given state or a
+ * given agenda): online, ten seats, one organiser, one audience cohort.
+ */
+export async function storeWorkshop(
+	organiserId: string,
+	cohortId: string,
+	fields: Record<string, unknown>
+): Promise<string> {
+	const workshop = await Workshop.create({
+		title: 'Agiles Arbeiten',
+		startsAt: new Date('2030-10-08T08:00:00Z'),
+		endsAt: new Date('2030-10-08T14:00:00Z'),
+		format: 'online',
+		onlineUrl: 'https://video.example.org/ws',
+		capacity: 10,
+		audienceCohortIds: [cohortId],
+		organiserIds: [organiserId],
+		createdBy: organiserId,
+		...fields
+	});
+	return workshop._id.toString();
+}

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { materialLinkSchema } from '$lib/schemas/materials';
 import { fileOf, minimalPdf, picture } from '../../../../tests/support/files';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { storeWorkshop } from '../../../../tests/support/workshops';
 import { newActor, storeMembers } from '../../../../tests/support/records';
 import type { Actor } from '../auth/permissions';
 import { AuditEntry, Upload, Workshop, WorkshopRegistration } from '../db/models';
@@ -33,19 +34,9 @@ let workshopId: string;
 
 beforeAll(async () => {
 	await storeMembers([organiser, anna, jonas, outsider]);
-	const workshop = await Workshop.create({
-		title: 'Agiles Arbeiten',
-		startsAt: new Date('2030-10-08T08:00:00Z'),
-		endsAt: new Date('2030-10-08T14:00:00Z'),
-		format: 'online',
-		onlineUrl: 'https://video.example.org/ws',
-		capacity: 10,
-		state: 'published',
-		audienceCohortIds: [cohortId],
-		organiserIds: [organiser.id],
-		createdBy: organiser.id
+	workshopId = await storeWorkshop(organiser.id, cohortId, {
+		state: 'published'
 	});
-	workshopId = workshop._id.toString();
 	for (const a of [anna, jonas])
 		await WorkshopRegistration.create({
 			workshopId,

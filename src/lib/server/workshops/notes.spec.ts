@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { storeWorkshop } from '../../../../tests/support/workshops';
 import { newActor, storeMembers } from '../../../../tests/support/records';
 import { AuditEntry, Workshop, WorkshopNoteVersion, WorkshopRegistration } from '../db/models';
 import type { Result } from '../result';
@@ -26,17 +27,8 @@ const value = <T>(result: Result<T>): T => {
 
 beforeAll(async () => {
 	await storeMembers([organiser, noteTaker, participant, outsider]);
-	const workshop = await Workshop.create({
-		title: 'Agiles Arbeiten',
-		startsAt: new Date('2030-10-08T08:00:00Z'),
-		endsAt: new Date('2030-10-08T14:00:00Z'),
-		format: 'online',
-		onlineUrl: 'https://video.example.org/ws',
-		capacity: 10,
+	workshopId = await storeWorkshop(organiser.id, cohortId, {
 		state: 'live',
-		audienceCohortIds: [cohortId],
-		organiserIds: [organiser.id],
-		createdBy: organiser.id,
 		agenda: [
 			{ _id: itemIds[0], kind: 'item', title: 'Ankommen', durationMinutes: 15 },
 			{ kind: 'section', title: 'Arbeitsphase' },
@@ -44,7 +36,6 @@ beforeAll(async () => {
 			{ _id: itemIds[2], kind: 'item', title: 'Abschluss', durationMinutes: 15 }
 		]
 	});
-	workshopId = workshop._id.toString();
 	await WorkshopRegistration.create([
 		{ workshopId, memberId: organiser.id, role: 'organiser' },
 		...[noteTaker, participant].map((a) => ({

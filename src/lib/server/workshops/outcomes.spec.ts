@@ -1,6 +1,7 @@
 import { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { storeWorkshop } from '../../../../tests/support/workshops';
 import { readMail, startMailbox, type Mailbox } from '../../../../tests/support/mail';
 import { newActor, storeMembers } from '../../../../tests/support/records';
 import { Workshop, WorkshopOutcome, WorkshopRegistration } from '../db/models';
@@ -25,20 +26,12 @@ beforeAll(async () => {
 	mailbox = await startMailbox();
 	process.env.SMTP_URL = mailbox.url;
 	await storeMembers([organiser, participant, outsider]);
-	const workshop = await Workshop.create({
-		title: 'Agiles Arbeiten',
+	workshopId = await storeWorkshop(organiser.id, cohortId, {
 		startsAt: new Date(Date.now() - 3 * dayMs),
 		endsAt: new Date(Date.now() - 3 * dayMs + 4 * 60 * 60 * 1000),
-		format: 'online',
-		onlineUrl: 'https://video.example.org/ws',
-		capacity: 10,
 		state: 'live',
-		audienceCohortIds: [cohortId],
-		organiserIds: [organiser.id],
-		createdBy: organiser.id,
 		agenda: [{ _id: itemId, kind: 'item', title: 'Bedarfe', durationMinutes: 60 }]
 	});
-	workshopId = workshop._id.toString();
 	await WorkshopRegistration.create([
 		{ workshopId, memberId: organiser.id, role: 'organiser' },
 		{ workshopId, memberId: participant.id, role: 'participant', status: 'confirmed' }
