@@ -60,6 +60,16 @@ function checkCohort(actor: Actor, input: CohortInput): Result<null> {
 
 const duplicateCohort = () => refused('conflict', 'admin.cohorts.duplicate', 'name');
 
+function recordCohort(actor: Actor, action: string, cohort: CohortDto) {
+	return record({
+		actorId: actor.id,
+		action: `cohort.${action}`,
+		targetType: 'cohort',
+		targetId: cohort.id,
+		summary: cohort.name
+	});
+}
+
 /** Creates a cohort together with its realtime channel (membership of one is membership of both). */
 export async function createCohort(actor: Actor, input: CohortInput): Promise<Result<CohortDto>> {
 	const checked = checkCohort(actor, input);
@@ -69,13 +79,7 @@ export async function createCohort(actor: Actor, input: CohortInput): Promise<Re
 	if (!created.ok) return created;
 	await ensureCohortChannel(created.value._id, input.name, slug);
 	const cohort = toCohortDto(created.value);
-	await record({
-		actorId: actor.id,
-		action: 'cohort.create',
-		targetType: 'cohort',
-		targetId: cohort.id,
-		summary: cohort.name
-	});
+	await recordCohort(actor, 'create', cohort);
 	return ok(cohort);
 }
 
@@ -114,13 +118,7 @@ export async function updateCohort(
 		{ $set: { name: fields.name } }
 	);
 	const cohort = toCohortDto(updated.value);
-	await record({
-		actorId: actor.id,
-		action: 'cohort.update',
-		targetType: 'cohort',
-		targetId: cohort.id,
-		summary: cohort.name
-	});
+	await recordCohort(actor, 'update', cohort);
 	return ok(cohort);
 }
 

@@ -19,7 +19,7 @@ import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
-import type { Actions, PageServerLoad } from './$types';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = auth.requireMember(locals, url);
@@ -36,30 +36,8 @@ export const actions = {
 			return respond.formFailure(answered.failure, form.raw, locals.locale, 'answer');
 		return { answered: answered.value.status };
 	},
-	inviteSupervisor: async ({ request, locals, url, params }) => {
-		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, guestInviteSchema, locals.locale);
-		if (!form.ok) return form.failure;
-		const invited = await workshops.inviteSupervisor(actor, {
-			workshopId: params.id,
-			origin: url.origin,
-			...form.data
-		});
-		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
-		return { invited: invited.value.status, guestForm: 'inviteSupervisor' };
-	},
-	inviteObserver: async ({ request, locals, url, params }) => {
-		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, guestInviteSchema, locals.locale);
-		if (!form.ok) return form.failure;
-		const invited = await workshops.inviteObserver(actor, {
-			workshopId: params.id,
-			origin: url.origin,
-			...form.data
-		});
-		if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
-		return { invited: invited.value.status, guestForm: 'inviteObserver' };
-	},
+	inviteSupervisor: (event) => inviteGuest(event, 'inviteSupervisor'),
+	inviteObserver: (event) => inviteGuest(event, 'inviteObserver'),
 	revokeGuest: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);
 		const form = await parseForm(request, guestRefSchema, locals.locale);
@@ -150,3 +128,17 @@ export const actions = {
 		return { outcomeRemoved: true };
 	}
 } satisfies Actions;
+
+/** A guest invited by name and address: the tandem supervisor or an observer (GuestInvite). */
+async function inviteGuest(
+	{ request, locals, url, params }: RequestEvent,
+	guestForm: 'inviteSupervisor' | 'inviteObserver'
+) {
+	const actor = auth.requireMember(locals, url);
+	const form = await parseForm(request, guestInviteSchema, locals.locale);
+	if (!form.ok) return form.failure;
+	const input = { workshopId: params.id, origin: url.origin, ...form.data };
+	const invited = await workshops[guestForm](actor, input);
+	if (!invited.ok) return respond.formFailure(invited.failure, form.raw, locals.locale, 'email');
+	return { invited: invited.value.status, guestForm };
+}
