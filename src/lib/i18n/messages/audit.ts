@@ -1,5 +1,6 @@
 /** The audit log, shown in the admin area and in moderation alike. */
 const de = {
+	title: 'Protokoll',
 	when: 'Zeit',
 	who: 'Wer',
 	action: 'Aktion',
@@ -40,6 +41,7 @@ const de = {
 export type AuditMessages = typeof de;
 
 const en: AuditMessages = {
+	title: 'Log',
 	when: 'Time',
 	who: 'Who',
 	action: 'Action',
