@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { open, signIn } from './support';
+import { open, signIn, watchConsole } from './support';
 
 // Phone (small and common), tablet, desktop.
 const widths = [320, 390, 768, 1280];
@@ -68,8 +68,11 @@ function overflow(page: Page) {
 	});
 }
 
-test('no page is wider than the window, from a 320 px phone to a desktop', async ({ page }) => {
+test('no page is wider than the window, from a 320 px phone to a desktop, and none logs a warning', async ({
+	page
+}) => {
 	test.setTimeout(240_000);
+	const consoleProblems = watchConsole(page);
 	await signIn(page, 'admin@netzwerk.example');
 	const pages = [...listPages, ...(await detailPages(page))];
 	const tooWide: string[] = [];
@@ -82,6 +85,7 @@ test('no page is wider than the window, from a 320 px phone to a desktop', async
 		}
 	}
 	expect(tooWide).toEqual([]);
+	expect(consoleProblems).toEqual([]);
 });
 
 test('on a phone the navigation folds into a menu button that the keyboard opens', async ({
