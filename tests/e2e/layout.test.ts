@@ -23,7 +23,12 @@ const listPages = [
 	'/admin/cohorts',
 	'/admin/municipalities',
 	'/admin/invitations',
-	'/admin/audit'
+	'/admin/audit',
+	'/admin/legal',
+	'/admin/legal/barrierefreiheit',
+	'/impressum',
+	'/datenschutz',
+	'/barrierefreiheit'
 ];
 
 /** The first link of a list page whose address matches, so detail pages come from the demo data. */

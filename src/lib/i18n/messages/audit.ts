@@ -34,7 +34,8 @@ const de = {
 		'forum.report.dismiss': 'Meldung verworfen',
 		'forum.category.create': 'Kategorie angelegt',
 		'forum.category.update': 'Kategorie geändert',
-		'forum.tag.create': 'Schlagwort angelegt'
+		'forum.tag.create': 'Schlagwort angelegt',
+		'legal.update': 'Rechtstext geändert'
 	} as Record<string, string>
 };
 
@@ -74,7 +75,8 @@ const en: AuditMessages = {
 		'forum.report.dismiss': 'Report dismissed',
 		'forum.category.create': 'Category created',
 		'forum.category.update': 'Category changed',
-		'forum.tag.create': 'Tag created'
+		'forum.tag.create': 'Tag created',
+		'legal.update': 'Legal page changed'
 	}
 };
 

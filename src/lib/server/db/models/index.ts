@@ -59,3 +59,4 @@ export {
 	type SurveyDoc,
 	type SurveyResponseDoc
 } from './survey';
+export { LegalPage, type LegalPageDoc } from './legal-page';
