@@ -32,7 +32,7 @@ test('a reply appears live for a watching member, who is notified; moderation is
 
 	await expect(anna.getByText(text)).toBeVisible({ timeout: 20_000 });
 	await expect(anna.getByTestId('live-notification')).toContainText(
-		`Neue Benachrichtigung: ${threadTitle}`,
+		`Neue Benachrichtigung: Jonas Becker hat in „${threadTitle}“ geantwortet`,
 		{ timeout: 20_000 }
 	);
 
