@@ -247,7 +247,7 @@ describe('follow-up workshop', () => {
 		expect(draft.confidential).toBe(true);
 		expect(draft.followsWorkshopId!.toString()).toBe(workshopId);
 		expect(draft.audienceCohortIds.map(String)).toEqual([cohortId]);
-		expect(draft.agenda.map((i) => i.title)).toEqual([
+		expect(draft.agenda.map((i: { title: string }) => i.title)).toEqual([
 			'Rückblick auf den 3. Transfer-Workshop',
 			'Begrüßung',
 			'Bedarfe der Kommunen'
