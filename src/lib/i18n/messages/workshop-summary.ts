@@ -11,7 +11,7 @@ const de = {
 			'Vertraulich nach Chatham House: Was hier gesagt wird, darf verwendet werden, aber nicht mit Namen oder Kommune.',
 		itemBanner: (items: string) => `Vertraulich nach Chatham House: ${items}`,
 		mark: 'vertraulich',
-		municipalityNamed: 'Kommune genannt'
+		saveFlags: 'Übernehmen'
 	},
 	summary: {
 		title: 'Zusammenfassung',
@@ -71,7 +71,7 @@ const en: typeof de = {
 			'Confidential under the Chatham House rule: what is said here may be used, but not with a name or municipality.',
 		itemBanner: (items: string) => `Confidential under the Chatham House rule: ${items}`,
 		mark: 'confidential',
-		municipalityNamed: 'municipality named'
+		saveFlags: 'Apply'
 	},
 	summary: {
 		title: 'Summary',

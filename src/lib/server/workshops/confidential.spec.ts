@@ -10,6 +10,7 @@ import { Workshop, WorkshopNoteVersion, WorkshopOutcome, WorkshopRegistration } 
 import { disclosureFor, isConfidential } from './confidential';
 import {
 	addQuestion,
+	changeAgenda,
 	changeSurveyState,
 	exportSurvey,
 	getNoteHistory,
@@ -102,6 +103,24 @@ describe('Chatham House', () => {
 		);
 		expect(d.person(null, 'Anna Schulze')).toBe('Participant');
 		expect(d.person(null, '')).toBe('');
+	});
+
+	it('is set per agenda item by organisers, with the municipality opt-in beside it', async () => {
+		const id = await storeWorkshop(organiser.id, cohortId, {
+			agenda: [{ _id: open, kind: 'item', title: 'Ausblick' }]
+		});
+		const flags = {
+			op: 'flags',
+			itemId: open.toString(),
+			confidential: true,
+			nameMunicipality: true
+		} as const;
+		expect(await changeAgenda(anna, { workshopId: id, change: flags })).toMatchObject({
+			ok: false
+		});
+		valueOf(await changeAgenda(organiser, { workshopId: id, change: flags }));
+		const [item] = (await Workshop.findById(id).lean())!.agenda;
+		expect(item).toMatchObject({ title: 'Ausblick', confidential: true, nameMunicipality: true });
 	});
 
 	it('shows names to the roster in the live view, and to nobody outside it', async () => {
