@@ -44,6 +44,7 @@ test('the summary goes to the forum linked both ways; a follow-up draft turns co
 	await expect(organiser.getByLabel('Titel', { exact: true })).toHaveValue(
 		'Die Rolle der Smart-City-Manager:innen in der Verwaltung'
 	);
+	await expectAccessible(organiser);
 	await organiser.getByRole('checkbox', { name: /Außerhalb der Live-Ansicht/ }).check();
 	await organiser.getByRole('button', { name: 'Speichern' }).click();
 	await expect(
