@@ -13,6 +13,7 @@ import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
 import survey from './messages/survey';
 import legal from './messages/legal';
+import workshopSummary from './messages/workshop-summary';
 
 export * from './locales';
 
@@ -34,7 +35,8 @@ const dictionaries = {
 		workshopResults: workshopResults.de,
 		uploads: uploads.de,
 		survey: survey.de,
-		legal: legal.de
+		legal: legal.de,
+		workshopSummary: workshopSummary.de
 	},
 	en: {
 		...common.en,
@@ -49,7 +51,8 @@ const dictionaries = {
 		workshopResults: workshopResults.en,
 		uploads: uploads.en,
 		survey: survey.en,
-		legal: legal.en
+		legal: legal.en,
+		workshopSummary: workshopSummary.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -87,3 +87,11 @@ export {
 	type ExportFormat,
 	type SurveyExport
 } from './survey-export';
+export {
+	exportSummary,
+	getSummaryPage,
+	publishSummary,
+	type SummaryFormat,
+	type SummaryPageDto
+} from './summary';
+export { createFollowUpWorkshop } from './follow-up';
