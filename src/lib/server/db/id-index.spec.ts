@@ -6,7 +6,7 @@
  */
 import mongoose, { Schema, Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { median } from '../../../../bench/support';
+import { median } from '../../../../bench/stats';
 import { useTestDatabase } from '../../../../tests/support/db';
 
 useTestDatabase('id_index');
