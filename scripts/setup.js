@@ -99,9 +99,9 @@ async function preparePatchedFerretDB() {
 	if (!version || !target) {
 		throw new Error(`embedded-db/go.mod must require and replace ${ferretModule}`);
 	}
-	const pristine = JSON.parse(
-		goOutput(['mod', 'download', '-json', `${ferretModule}@${version}`])
-	).Dir;
+	const download = JSON.parse(goOutput(['mod', 'download', '-json', `${ferretModule}@${version}`]));
+	if (!download.Dir) throw new Error(`${ferretModule} ${version}: ${download.Error}`);
+	const pristine = download.Dir;
 	const copy = path.resolve(embeddedDbDir, target);
 	rmSync(copy, { recursive: true, force: true });
 	cpSync(pristine, copy, { recursive: true });

@@ -2,7 +2,8 @@
 // with the embedded database. Messages go through the full path (auth, validate, store with the
 // next seq, ack, broadcast). Prints per N: delivery latency from send to receipt at every
 // client, acknowledgement latency, sustained stored messages/s, server memory per socket and
-// lost/duplicated/out-of-order counts. Figures only, never a pass or fail.
+// lost/duplicated/out-of-order counts, each beside the same channel on the bare server (same
+// Socket.IO settings, no sessions, no storage). Figures only, never a pass or fail.
 //
 // The clients are thin raw WebSocket clients speaking Engine.IO v4 / Socket.IO v5 framing:
 // socket.io-client costs more CPU than the server, so 1000 of them would measure themselves.

@@ -1,7 +1,8 @@
 // A large forum (10,000 threads, 200,000 posts by default) seeded straight into the database
 // with pre-rendered HTML, then autocannon against the production server: the category thread
 // list, a thread page with 20 posts, the last page of a 500-post thread and search, at 10 and
-// 50 connections. Prints BENCH lines; never asserts.
+// 50 connections, each beside the same bytes from the bare server. Prints BENCH lines; never
+// asserts.
 import { Types } from 'mongoose';
 import { ForumCategory, ForumPost, ForumThread } from '../../src/lib/server/db/models';
 import { renderMarkdown } from '../../src/lib/server/markdown';
