@@ -52,6 +52,7 @@ async function detailPages(page: Page): Promise<string[]> {
 		workshop,
 		`${workshop}/agenda`,
 		`${workshop}/materials`,
+		`${workshop}/summary`,
 		await firstLink(page, '/admin/members', /^\/admin\/members\/[0-9a-f]{24}$/),
 		await firstLink(page, '/admin/cohorts', /^\/admin\/cohorts\/[0-9a-f]{24}$/),
 		await firstLink(page, '/admin/municipalities', /^\/admin\/municipalities\/[0-9a-f]{24}$/)
