@@ -12,6 +12,7 @@ import workshops from './messages/workshops';
 import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
 import survey from './messages/survey';
+import needs from './messages/needs';
 
 export * from './locales';
 
@@ -32,7 +33,8 @@ const dictionaries = {
 		workshops: workshops.de,
 		workshopResults: workshopResults.de,
 		uploads: uploads.de,
-		survey: survey.de
+		survey: survey.de,
+		needs: needs.de
 	},
 	en: {
 		...common.en,
@@ -46,7 +48,8 @@ const dictionaries = {
 		workshops: workshops.en,
 		workshopResults: workshopResults.en,
 		uploads: uploads.en,
-		survey: survey.en
+		survey: survey.en,
+		needs: needs.en
 	}
 } satisfies Record<Locale, unknown>;
 

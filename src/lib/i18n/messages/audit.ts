@@ -33,7 +33,14 @@ const de = {
 		'forum.report.dismiss': 'Meldung verworfen',
 		'forum.category.create': 'Kategorie angelegt',
 		'forum.category.update': 'Kategorie geändert',
-		'forum.tag.create': 'Schlagwort angelegt'
+		'forum.tag.create': 'Schlagwort angelegt',
+		'need.create': 'Bedarf angelegt',
+		'need.update': 'Bedarf geändert',
+		'need.status': 'Bedarfsstatus geändert',
+		'need.merge': 'Bedarfe zusammengeführt',
+		'need.vote-open': 'Punktabfrage geöffnet',
+		'need.vote-close': 'Punktabfrage geschlossen',
+		'need.vote-reopen': 'Punktabfrage wieder geöffnet'
 	} as Record<string, string>
 };
 
@@ -72,7 +79,14 @@ const en: AuditMessages = {
 		'forum.report.dismiss': 'Report dismissed',
 		'forum.category.create': 'Category created',
 		'forum.category.update': 'Category changed',
-		'forum.tag.create': 'Tag created'
+		'forum.tag.create': 'Tag created',
+		'need.create': 'Need created',
+		'need.update': 'Need changed',
+		'need.status': 'Need status changed',
+		'need.merge': 'Needs merged',
+		'need.vote-open': 'Dot vote opened',
+		'need.vote-close': 'Dot vote closed',
+		'need.vote-reopen': 'Dot vote reopened'
 	}
 };
 

@@ -59,3 +59,4 @@ export {
 	type SurveyDoc,
 	type SurveyResponseDoc
 } from './survey';
+export { Need, NeedVote, NeedDot, type NeedDoc, type NeedVoteDoc } from './need';
