@@ -389,6 +389,7 @@ describe('permission matrix', () => {
 		const sections = [
 			'/forum',
 			'/workshops',
+			'/needs',
 			'/chat',
 			'/members',
 			'/search',
@@ -400,10 +401,10 @@ describe('permission matrix', () => {
 			const header = home.slice(home.indexOf('<header'), home.indexOf('</header>'));
 			return sections.filter((section) => header.includes(`href="${section}"`));
 		});
-		const member = ['/forum', '/workshops', '/chat', '/members', '/search'];
+		const member = ['/forum', '/workshops', '/needs', '/chat', '/members', '/search'];
 		expect(linked).toEqual({
 			anonymous: [],
-			supervisor: ['/forum', '/workshops', '/chat', '/search'],
+			supervisor: ['/forum', '/workshops', '/needs', '/chat', '/search'],
 			alumni: member,
 			moderator: [...member, '/moderation'],
 			organiser: [...member, '/admin'],

@@ -84,6 +84,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 		mayReopenNotes: boolean;
 		notesReopened: boolean;
 		mayManage: boolean;
+		/** Organisers take notes over as need cards. */
+		mayManageNeeds: boolean;
 		/** Organisers on the roster run the workshop; they do not answer the invitation. */
 		organising: boolean;
 		mayAnswer: boolean;
@@ -259,6 +261,7 @@ export async function getWorkshopPage(
 			mayReopenNotes: can(actor, 'workshop:reopen-notes', resource),
 			notesReopened: w.notesReopened ?? false,
 			mayManage,
+			mayManageNeeds: can(actor, 'need:manage', resource),
 			organising: entry?.role === 'organiser',
 			mayAnswer:
 				entry?.role !== 'organiser' &&

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { needStatusSchema, registerFilterSchema } from '$lib/schemas/needs';
+import * as auth from '$lib/server/auth';
+import { parseForm } from '$lib/server/forms';
+import * as respond from '$lib/server/respond';
+import * as workshops from '$lib/server/workshops';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The needs register: every card of every workshop the member may see, filtered by the query. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const actor = auth.requireMember(locals, url);
+	const filter = registerFilterSchema.safeParse(Object.fromEntries(url.searchParams));
+	if (!filter.success) error(400, { message: 'invalid', code: 'invalid' });
+	return {
+		filter: filter.data,
+		register: respond.unwrap(await workshops.listRegister(actor, filter.data))
+	};
+};
+
+export const actions = {
+	status: async ({ request, locals, url }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, needStatusSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		respond.unwrap(await workshops.setNeedStatus(actor, form.data));
+		return { statusChanged: form.data.needId };
+	}
+} satisfies Actions;
