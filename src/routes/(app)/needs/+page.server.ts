@@ -1,10 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { needStatusSchema, registerFilterSchema } from '$lib/schemas/needs';
+import { registerFilterSchema } from '$lib/schemas/needs';
 import * as auth from '$lib/server/auth';
-import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
+import { needStatusAction } from './status-action.server';
 
 /** The needs register: every card of every workshop the member may see, filtered by the query. */
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -18,11 +18,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions = {
-	status: async ({ request, locals, url }) => {
-		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, needStatusSchema, locals.locale);
-		if (!form.ok) return form.failure;
-		respond.unwrap(await workshops.setNeedStatus(actor, form.data));
-		return { statusChanged: form.data.needId };
-	}
+	status: needStatusAction
 } satisfies Actions;

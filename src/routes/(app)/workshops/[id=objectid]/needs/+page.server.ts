@@ -1,9 +1,10 @@
-import { dotSchema, needStatusSchema, voteOpenSchema } from '$lib/schemas/needs';
+import { dotSchema, voteOpenSchema } from '$lib/schemas/needs';
 import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
+import { needStatusAction } from '../../../needs/status-action.server';
 
 /** The workshop's need cards and its dot vote (no totals while the vote is open). */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -35,11 +36,5 @@ export const actions = {
 		if (!closed.ok) return respond.formFailure(closed.failure, {}, locals.locale, 'vote');
 		return { voteClosed: true };
 	},
-	status: async ({ request, locals, url }) => {
-		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, needStatusSchema, locals.locale);
-		if (!form.ok) return form.failure;
-		respond.unwrap(await workshops.setNeedStatus(actor, form.data));
-		return { statusChanged: form.data.needId };
-	}
+	status: needStatusAction
 } satisfies Actions;

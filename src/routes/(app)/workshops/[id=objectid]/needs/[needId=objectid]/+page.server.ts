@@ -1,9 +1,10 @@
-import { needFieldsSchema, needMergeSchema, needStatusSchema } from '$lib/schemas/needs';
+import { needFieldsSchema, needMergeSchema } from '$lib/schemas/needs';
 import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { Actions, PageServerLoad } from './$types';
+import { needStatusAction } from '../../../../needs/status-action.server';
 
 /** One need card; organisers edit it, change its status and merge duplicates into it. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -25,13 +26,7 @@ export const actions = {
 		if (!updated.ok) return respond.formFailure(updated.failure, form.raw, locals.locale);
 		return { updated: true };
 	},
-	status: async ({ request, locals, url, params }) => {
-		const actor = auth.requireMember(locals, url);
-		const form = await parseForm(request, needStatusSchema, locals.locale);
-		if (!form.ok) return form.failure;
-		respond.unwrap(await workshops.setNeedStatus(actor, { ...form.data, needId: params.needId }));
-		return { statusChanged: params.needId };
-	},
+	status: needStatusAction,
 	merge: async ({ request, locals, url, params }) => {
 		const actor = auth.requireMember(locals, url);
 		const form = await parseForm(request, needMergeSchema, locals.locale);
