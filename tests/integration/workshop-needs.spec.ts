@@ -121,6 +121,18 @@ describe('dot vote on the built server', () => {
 		).toContain('"total"');
 	});
 
+	it('takes an agenda item’s notes over as a card, for organisers only', async () => {
+		const workshop = await Workshop.findOne({ _id: workshopId }).lean();
+		const item = workshop!.agenda.find((i) => i.kind === 'item')!;
+		const path = `${needsPath()}/new?from=note&item=${item._id.toString()}`;
+		const form = await get('organiser', path);
+		expect(form.status).toBe(200);
+		expect(form.body).toContain(`value="${item.title}"`);
+		expect(form.body).toContain('name="sourceKind" value="note"');
+		expect((await get('anna', path)).status).toBe(403);
+		expect((await get('organiser', `${needsPath()}/new?from=note&item=nonsense`)).status).toBe(404);
+	});
+
 	it('links the register in the header and filters it by query', async () => {
 		const page = await get('anna', `/needs?workshop=${workshopId}&status=new`);
 		expect(page.status).toBe(200);
