@@ -37,7 +37,7 @@ test('need cards are written, voted on by keyboard and ranked; axe is clean', as
 	for (const [title, topic] of [
 		['Glasfaser für Verwaltungsstandorte', 'Digitalisierung'],
 		['Personal für agile Projekte', 'Personal']
-	]) {
+	] as const) {
 		await organiser.getByRole('link', { name: 'Bedarf anlegen' }).click();
 		await organiser.getByLabel('Titel').fill(title);
 		await organiser.getByLabel('Beschreibung (Markdown)').fill(`Mehr zu **${topic}**`);

@@ -4,6 +4,7 @@ import { Need, Workshop } from '../../src/lib/server/db/models';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
 import { login, postForm, startApp, type RunningApp } from '../support/app';
 import { databaseUri } from '../support/db';
+import type { WorkshopLean } from '../../src/lib/server/workshops/access';
 
 /**
  * The dot vote on the built server with the demo network: while the vote is open, neither the
@@ -122,7 +123,7 @@ describe('dot vote on the built server', () => {
 	});
 
 	it('takes an agenda item’s notes over as a card, for organisers only', async () => {
-		const workshop = await Workshop.findOne({ _id: workshopId }).lean();
+		const workshop = await Workshop.findOne({ _id: workshopId }).lean<WorkshopLean>();
 		const item = workshop!.agenda.find((i) => i.kind === 'item')!;
 		const path = `${needsPath()}/new?from=note&item=${item._id.toString()}`;
 		const form = await get('organiser', path);
