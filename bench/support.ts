@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: the built production server on a fresh embedded database,
-// members and sessions created in bulk (no login round trips), percentiles and process RSS.
+// members and sessions created in bulk (no login round trips), percentiles and process RSS;
+// beside the app a bare server for the baselines (load.ts).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ import {
 	startEmbeddedDatabase,
 	type EmbeddedDatabase
 } from '../src/lib/server/db/embedded';
+import { startBareServer, type BareServer } from './load';
+
+export { median, percentile } from './stats';
 
 export interface BenchApp {
 	url: string;
@@ -19,17 +23,9 @@ export interface BenchApp {
 	mongoUri: string;
 	baselineRssMB: number;
 	process: ChildProcess;
+	/** The bare baseline beside the app (see load.ts). */
+	bare: BareServer;
 	stop(): Promise<void>;
-}
-
-export function percentile(values: number[], p: number): number {
-	if (values.length === 0) return NaN;
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-export function median(values: number[]): number {
-	return percentile(values, 50);
 }
 
 /** Resident memory of a process in MB, from /proc (Linux). */
@@ -86,13 +82,16 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	await mongoose.connect(mongoUri);
+	const bare = await startBareServer();
 	return {
 		url,
 		pid: child.pid!,
 		mongoUri,
 		baselineRssMB: await sampleRss(child.pid!),
 		process: child,
+		bare,
 		async stop() {
+			await bare.stop();
 			await mongoose.disconnect();
 			child.kill('SIGTERM');
 			await new Promise((r) => child.once('exit', r));

@@ -67,3 +67,8 @@ require (
 	modernc.org/strutil v1.2.0 // indirect
 	modernc.org/token v1.1.0 // indirect
 )
+
+// FerretDB with the fixes in patches/ applied: scripts/setup.js copies the module from the Go
+// module cache to this folder and applies them before it builds (FerretDB 1.x gets no upstream
+// fixes any more).
+replace github.com/FerretDB/FerretDB => ../.cache/embedded-db/ferretdb

@@ -1,10 +1,19 @@
-// Prepares this machine for running or testing the app, using only Node's standard library:
-// npm packages (npm ci when the lock file changed), the embedded database launcher (Go build,
-// cached by source hash), and with --test also Debian's Chromium and Redis for the tests.
+// Prepares this machine for running or testing the app: npm packages (npm ci when the lock file
+// changed, using only Node's standard library), the embedded database launcher (Go build of a
+// patched FerretDB, cached by source hash), and with --test also Debian's Chromium and Redis.
 // `node scripts/setup.js [--test]` runs it; scripts/start.js and scripts/dev.js call setup().
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	chmodSync,
+	cpSync,
+	existsSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -61,9 +70,68 @@ function installPackages() {
 	writeFileSync(stamp, lockHash);
 }
 
-/** The embedded database launcher (FerretDB), rebuilt only when its source changed. */
+const embeddedDbDir = path.join(root, 'embedded-db');
+const ferretModule = 'github.com/FerretDB/FerretDB';
+
+/** Fixes carried for FerretDB 1.x, which gets no upstream releases any more. */
+function ferretPatches() {
+	return readdirSync(path.join(embeddedDbDir, 'patches'))
+		.filter((name) => name.endsWith('.patch'))
+		.sort()
+		.map((name) => `embedded-db/patches/${name}`);
+}
+
+function goOutput(args) {
+	const result = spawnSync('go', args, { cwd: embeddedDbDir, encoding: 'utf8' });
+	if (result.status !== 0) throw new Error(`go ${args.join(' ')} failed: ${result.stderr.trim()}`);
+	return result.stdout;
+}
+
+/**
+ * A writable copy of the FerretDB module with the patches applied, where the `replace` in
+ * embedded-db/go.mod points. The pristine module comes from the Go module cache (downloaded
+ * through the Go module proxy the first time, checked against go.sum).
+ */
+async function preparePatchedFerretDB() {
+	const modFile = JSON.parse(goOutput(['mod', 'edit', '-json']));
+	const version = modFile.Require.find((r) => r.Path === ferretModule)?.Version;
+	const target = modFile.Replace?.find((r) => r.Old.Path === ferretModule)?.New.Path;
+	if (!version || !target) {
+		throw new Error(`embedded-db/go.mod must require and replace ${ferretModule}`);
+	}
+	const download = JSON.parse(goOutput(['mod', 'download', '-json', `${ferretModule}@${version}`]));
+	if (!download.Dir) throw new Error(`${ferretModule} ${version}: ${download.Error}`);
+	const pristine = download.Dir;
+	const copy = path.resolve(embeddedDbDir, target);
+	rmSync(copy, { recursive: true, force: true });
+	cpSync(pristine, copy, { recursive: true });
+	// The module cache is read-only; the copy must be writable to be patched and removed.
+	for (const entry of readdirSync(copy, { recursive: true, withFileTypes: true })) {
+		chmodSync(path.join(entry.parentPath, entry.name), entry.isDirectory() ? 0o755 : 0o644);
+	}
+	chmodSync(copy, 0o755);
+
+	const { applyPatch, parsePatch } = await import('diff');
+	for (const patchFile of ferretPatches()) {
+		for (const filePatch of parsePatch(readFileSync(path.join(root, patchFile), 'utf8'))) {
+			const file = path.join(copy, filePatch.newFileName.replace(/^b\//, ''));
+			const patched = applyPatch(readFileSync(file, 'utf8'), filePatch);
+			if (patched === false) {
+				throw new Error(`${patchFile} does not apply to ${ferretModule} ${version}`);
+			}
+			writeFileSync(file, patched);
+		}
+	}
+}
+
+/** The embedded database launcher (FerretDB), rebuilt only when its source or patches changed. */
 async function buildEmbeddedDatabase() {
-	const sourceHash = hashFiles(['embedded-db/go.mod', 'embedded-db/go.sum', 'embedded-db/main.go']);
+	const sourceHash = hashFiles([
+		'embedded-db/go.mod',
+		'embedded-db/go.sum',
+		'embedded-db/main.go',
+		...ferretPatches()
+	]);
 	const binDir = path.join(root, '.cache', 'embedded-db');
 	const binary = path.join(binDir, 'embedded-db');
 	const binStamp = path.join(binDir, 'source-hash');
@@ -77,10 +145,11 @@ async function buildEmbeddedDatabase() {
 		'Baue die eingebettete Datenbank (FerretDB) … (einmalig, etwa 3 Minuten; lädt beim ersten Mal rund 600 MB Go-Module)'
 	);
 	mkdirSync(binDir, { recursive: true });
+	await preparePatchedFerretDB();
 	await runWithProgress(
 		'go',
 		['build', '-trimpath', '-o', binary, '.'],
-		{ cwd: path.join(root, 'embedded-db') },
+		{ cwd: embeddedDbDir },
 		'Eingebettete Datenbank wird gebaut'
 	);
 	writeFileSync(binStamp, sourceHash);

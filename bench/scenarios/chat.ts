@@ -2,12 +2,14 @@
 // with the embedded database. Messages go through the full path (auth, validate, store with the
 // next seq, ack, broadcast). Prints per N: delivery latency from send to receipt at every
 // client, acknowledgement latency, sustained stored messages/s, server memory per socket and
-// lost/duplicated/out-of-order counts. Figures only, never a pass or fail.
+// lost/duplicated/out-of-order counts, each beside the same channel on the bare server (same
+// Socket.IO settings, no sessions, no storage). Figures only, never a pass or fail.
 //
 // The clients are thin raw WebSocket clients speaking Engine.IO v4 / Socket.IO v5 framing:
 // socket.io-client costs more CPU than the server, so 1000 of them would measure themselves.
 import WebSocket from 'ws';
 import { Channel } from '../../src/lib/server/db/models';
+import { formatBaseline } from '../load';
 import { benchMembers, percentile, sampleRss, startBenchApp, type BenchApp } from '../support';
 
 export interface ChatBenchOptions {
@@ -88,11 +90,21 @@ class ThinClient {
 	}
 }
 
-async function connectAll(app: BenchApp, cookies: string[], onMessage: ThinClient['onMessage']) {
+/** The app, or the bare server beside it (same Socket.IO settings, no sessions, no storage). */
+interface ChatTarget {
+	url: string;
+	pid: number;
+}
+
+async function connectAll(
+	target: ChatTarget,
+	cookies: string[],
+	onMessage: ThinClient['onMessage']
+) {
 	const clients: ThinClient[] = [];
 	// 200 connections per second: the handshake validates each session in the database.
 	for (let i = 0; i < cookies.length; i += 20) {
-		const batch = cookies.slice(i, i + 20).map((c) => new ThinClient(app.url, c, onMessage));
+		const batch = cookies.slice(i, i + 20).map((c) => new ThinClient(target.url, c, onMessage));
 		await Promise.all(batch.map((c) => c.ready));
 		clients.push(...batch);
 		await sleep(100);
@@ -100,30 +112,49 @@ async function connectAll(app: BenchApp, cookies: string[], onMessage: ThinClien
 	return clients;
 }
 
-async function scenario(
-	app: BenchApp,
-	n: number,
+interface ChatFigures {
+	total: number;
+	delivered: number;
+	p50: number;
+	p95: number;
+	p99: number;
+	max: number;
+	ackP50: number;
+	ackP99: number;
+	lost: number;
+	dup: number;
+	ooo: number;
+	failed: number;
+	rssMB: number;
+	perSocketKB: number;
+	sustained?: {
+		storedPerSecond: number;
+		deliveredPerSecond: number;
+		ackP50: number;
+		ackP99: number;
+	};
+}
+
+/** One channel of `cookies.length` members on the target: fixed rate, then (if asked) sustained. */
+async function measureChat(
+	target: ChatTarget,
+	cookies: string[],
 	channelId: string,
-	cohortId: string,
-	{ name, rate, seconds, sustained }: ChatBenchOptions
-) {
-	const members = await benchMembers(n, cohortId);
-	const rssBefore = await sampleRss(app.pid);
+	{ rate, seconds, sustained }: ChatBenchOptions
+): Promise<ChatFigures> {
+	const n = cookies.length;
+	const rssBefore = await sampleRss(target.pid);
 	const sentAt = new Map<string, number>();
 	const latencies: number[] = [];
 	const onMessage = (clientId: string, at: number) => {
 		const t0 = sentAt.get(clientId);
 		if (t0 !== undefined) latencies.push(at - t0);
 	};
-	const clients = await connectAll(
-		app,
-		members.map((m) => m.cookie),
-		onMessage
-	);
+	const clients = await connectAll(target, cookies, onMessage);
 	for (let i = 0; i < clients.length; i += 100)
 		await Promise.all(clients.slice(i, i + 100).map((c) => c.emit('channel:join', { channelId })));
 	await sleep(3000); // presence broadcasts of the join wave settle
-	const rssConnected = await sampleRss(app.pid);
+	const rssConnected = await sampleRss(target.pid);
 	const run = Date.now().toString(36);
 
 	const send = async (i: number, tag: string, ackLatencies: number[]) => {
@@ -173,34 +204,80 @@ async function scenario(
 		dup += c.duplicates;
 		ooo += c.outOfOrder;
 	}
-	const f = (v: number) => v.toFixed(1);
-	console.log(
-		`BENCH ${name} n=${n} rate=${rate} msgs=${total} deliv=${latencies.length} p50=${f(percentile(latencies, 50))} p95=${f(percentile(latencies, 95))} p99=${f(percentile(latencies, 99))} max=${f(percentile(latencies, 100))} ackP50=${f(percentile(acks, 50))} ackP99=${f(percentile(acks, 99))} lost=${lost} dup=${dup} ooo=${ooo} failed=${failed} rssMB=${rssConnected.toFixed(0)} perSocketKB=${(((rssConnected - rssBefore) * 1024) / n).toFixed(1)}`
-	);
+	const figures: ChatFigures = {
+		total,
+		delivered: latencies.length,
+		p50: percentile(latencies, 50),
+		p95: percentile(latencies, 95),
+		p99: percentile(latencies, 99),
+		max: percentile(latencies, 100),
+		ackP50: percentile(acks, 50),
+		ackP99: percentile(acks, 99),
+		lost,
+		dup,
+		ooo,
+		failed,
+		rssMB: rssConnected,
+		perSocketKB: ((rssConnected - rssBefore) * 1024) / n
+	};
 
-	if (!sustained) {
-		for (const c of clients) c.close();
-		await sleep(1000);
-		return;
+	if (sustained) {
+		// As fast as the server acknowledges, 20 sends in flight, for 5 seconds.
+		const burstAcks: number[] = [];
+		let stored = 0;
+		let index = 0;
+		const until = performance.now() + 5000;
+		const deliveredBefore = latencies.length;
+		await Promise.all(
+			Array.from({ length: 20 }, async () => {
+				while (performance.now() < until) if (await send(index++, 'max', burstAcks)) stored++;
+			})
+		);
+		const elapsed = (performance.now() - until + 5000) / 1000;
+		await sleep(2000);
+		figures.sustained = {
+			storedPerSecond: stored / elapsed,
+			deliveredPerSecond: (latencies.length - deliveredBefore) / elapsed,
+			ackP50: percentile(burstAcks, 50),
+			ackP99: percentile(burstAcks, 99)
+		};
 	}
-	// Sustained: as fast as the server acknowledges, 20 sends in flight, for 5 seconds.
-	const burstAcks: number[] = [];
-	let stored = 0;
-	let index = 0;
-	const until = performance.now() + 5000;
-	const deliveredBefore = latencies.length;
-	await Promise.all(
-		Array.from({ length: 20 }, async () => {
-			while (performance.now() < until) if (await send(index++, 'max', burstAcks)) stored++;
-		})
-	);
-	const elapsed = (performance.now() - until + 5000) / 1000;
-	await sleep(2000);
-	console.log(
-		`BENCH chat-sustained n=${n} stored/s=${(stored / elapsed).toFixed(0)} deliv/s=${((latencies.length - deliveredBefore) / elapsed).toFixed(0)} ackP50=${f(percentile(burstAcks, 50))} ackP99=${f(percentile(burstAcks, 99))}`
-	);
 	for (const c of clients) c.close();
 	await sleep(1000);
+	return figures;
+}
+
+/** The channel on the bare server first, then on the app, with the same members and rate. */
+async function scenario(
+	app: BenchApp,
+	n: number,
+	channelId: string,
+	cohortId: string,
+	options: ChatBenchOptions
+) {
+	const members = await benchMembers(n, cohortId);
+	const bare = await measureChat(
+		app.bare,
+		members.map(() => 'session=none'),
+		channelId,
+		options
+	);
+	const full = await measureChat(
+		app,
+		members.map((m) => m.cookie),
+		channelId,
+		options
+	);
+	const f = (v: number) => v.toFixed(1);
+	console.log(
+		`BENCH ${options.name} n=${n} rate=${options.rate} msgs=${full.total} deliv=${full.delivered} p50=${f(full.p50)} p95=${f(full.p95)} p99=${f(full.p99)} max=${f(full.max)} ackP50=${f(full.ackP50)} ackP99=${f(full.ackP99)} lost=${full.lost} dup=${full.dup} ooo=${full.ooo} failed=${full.failed} rssMB=${full.rssMB.toFixed(0)} perSocketKB=${f(full.perSocketKB)} ${formatBaseline('p99', full.p99, bare.p99)} ${formatBaseline('ackP99', full.ackP99, bare.ackP99)} ${formatBaseline('perSocketKB', full.perSocketKB, bare.perSocketKB)}`
+	);
+	if (full.sustained && bare.sustained) {
+		const [s, b] = [full.sustained, bare.sustained];
+		console.log(
+			`BENCH chat-sustained n=${n} stored/s=${s.storedPerSecond.toFixed(0)} deliv/s=${s.deliveredPerSecond.toFixed(0)} ackP50=${f(s.ackP50)} ackP99=${f(s.ackP99)} ${formatBaseline('stored/s', s.storedPerSecond, b.storedPerSecond)} ${formatBaseline('ackP99', s.ackP99, b.ackP99)}`
+		);
+	}
 }
 
 /** A fresh server per N, so the memory per socket is not blurred by the previous run's heap. */

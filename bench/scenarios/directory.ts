@@ -1,19 +1,9 @@
 // The member directory under load: the first page, a name-prefix search and a cohort filter,
 // over a network of 500 members (more than the programme will have for years), 20 requests one at a time, then
 // 10 connections for 5 s (autocannon).
-import { createRequire } from 'node:module';
 import { Cohort } from '../../src/lib/server/db/models';
+import { formatBesideBare, loadBesideBare } from '../load';
 import { benchMembers, percentile, startBenchApp } from '../support';
-
-interface CannonResult {
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	non2xx: number;
-	errors: number;
-	timeouts: number;
-}
-type Cannon = (options: Record<string, unknown>) => Promise<CannonResult>;
-const autocannon = createRequire(import.meta.url)('autocannon') as Cannon;
 
 // The embedded FerretDB (SQLite) sorts and filters in memory: a page costs about 1 s at 5,000
 // members there, while MongoDB answers from the (sortName, _id) indexes.
@@ -44,9 +34,9 @@ export async function run() {
 				`BENCH directory page=${name} members=${size} sequential p50=${percentile(single, 50).toFixed(1)} p99=${percentile(single, 99).toFixed(1)}`
 			);
 			for (const connections of [10]) {
-				const r = await autocannon({ url, connections, duration: 5, headers: { cookie } });
+				const r = await loadBesideBare(app, path, { connections, seconds: 5, cookie });
 				console.log(
-					`BENCH directory page=${name} members=${size} conn=${connections} req/s=${r.requests.average.toFixed(0)} p50=${r.latency.p50} p99=${r.latency.p99} non2xx=${r.non2xx} errors=${r.errors} timeouts=${r.timeouts}`
+					`BENCH directory page=${name} members=${size} conn=${connections} ${formatBesideBare(r)}`
 				);
 			}
 		}

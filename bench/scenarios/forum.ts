@@ -1,29 +1,21 @@
 // A large forum (10,000 threads, 200,000 posts by default) seeded straight into the database
 // with pre-rendered HTML, then autocannon against the production server: the category thread
 // list, a thread page with 20 posts, the last page of a 500-post thread and search, at 10 and
-// 50 connections. Prints BENCH lines; never asserts.
-import { createRequire } from 'node:module';
+// 50 connections, each beside the same bytes from the bare server. Prints BENCH lines; never
+// asserts.
 import { Types } from 'mongoose';
 import { ForumCategory, ForumPost, ForumThread } from '../../src/lib/server/db/models';
 import { renderMarkdown } from '../../src/lib/server/markdown';
 import { termsOf } from '../../src/lib/server/forum/terms';
-import { benchMembers, median, startBenchApp } from '../support';
-
-interface CannonResult {
-	requests: { average: number };
-	latency: { p50: number; p99: number };
-	non2xx: number;
-	errors: number;
-}
-const require = createRequire(import.meta.url);
-const autocannon = require('autocannon') as (
-	opts: Record<string, unknown>
-) => Promise<CannonResult>;
+import { formatBesideBare, loadBesideBare } from '../load';
+import { benchMembers, startBenchApp } from '../support';
 
 const threadCount = Number(process.env.BENCH_FORUM_THREADS ?? 10_000);
 const postCount = Number(process.env.BENCH_FORUM_POSTS ?? 200_000);
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const runs = Number(process.env.BENCH_RUNS ?? 1);
+/** e.g. BENCH_FORUM_PAGES=thread20,category: only these pages (default: all). */
+const pages = process.env.BENCH_FORUM_PAGES?.split(',');
 
 const vocabulary = (() => {
 	const stems = [
@@ -189,20 +181,6 @@ async function probe(url: string, cookie: string) {
 	}
 }
 
-async function measure(url: string, cookie: string, connections: number) {
-	const results: CannonResult[] = [];
-	for (let i = 0; i < runs; i++)
-		results.push(
-			await autocannon({ url, connections, duration: seconds, timeout: 30, headers: { cookie } })
-		);
-	return {
-		rps: median(results.map((r) => r.requests.average)),
-		p50: median(results.map((r) => r.latency.p50)),
-		p99: median(results.map((r) => r.latency.p99)),
-		non2xx: results.reduce((s, r) => s + r.non2xx + r.errors, 0)
-	};
-}
-
 export async function run() {
 	const app = await startBenchApp();
 	try {
@@ -226,7 +204,8 @@ export async function run() {
 		});
 		const cursor = /cursor=([0-9]{13}_[a-f0-9]{24})/.exec(await first.text())?.[1] ?? '';
 		targets[3]![1] += cursor;
-		for (const [name, path] of targets) {
+		const wanted = pages ?? targets.map(([name]) => name);
+		for (const [name, path] of targets.filter(([name]) => wanted.includes(name))) {
 			// One request alone first (also the warm-up): a page that is slow on its own is not
 			// put under load, or its queued requests would distort every later measurement.
 			const single = await probe(app.url + path, viewer!.cookie);
@@ -238,10 +217,14 @@ export async function run() {
 				continue;
 			}
 			for (const connections of [10, 50]) {
-				const r = await measure(app.url + path, viewer!.cookie, connections);
-				console.log(
-					`BENCH forum page=${name} c=${connections} req/s=${r.rps.toFixed(0)} p50=${r.p50} p99=${r.p99} non2xx=${r.non2xx}`
-				);
+				const r = await loadBesideBare(app, path, {
+					connections,
+					seconds,
+					runs,
+					cookie: viewer!.cookie,
+					timeoutSeconds: 30
+				});
+				console.log(`BENCH forum page=${name} c=${connections} ${formatBesideBare(r)}`);
 				// Requests that outlived the run are still queued on the server: let them drain.
 				await new Promise((resolve) => setTimeout(resolve, 15_000));
 			}

@@ -1,6 +1,7 @@
 // Server-side rendering throughput of the production server with autocannon: the login page
-// (no session) and the start page of a signed-in member (session check + cohort overview).
-import autocannon from 'autocannon';
+// (no session) and the start page of a signed-in member (session check + cohort overview), each
+// beside the same bytes from the bare server.
+import { formatBesideBare, loadBesideBare } from '../load';
 import { benchMembers, startBenchApp, type BenchApp } from '../support';
 
 interface Target {
@@ -10,17 +11,13 @@ interface Target {
 }
 
 async function measure(app: BenchApp, target: Target, connections: number) {
-	const options = {
-		url: `${app.url}${target.path}`,
+	const r = await loadBesideBare(app, target.path, {
 		connections,
-		duration: 8,
-		headers: target.cookie ? { cookie: target.cookie } : {}
-	};
-	await autocannon({ ...options, duration: 2 }); // warm-up
-	const result = await autocannon(options);
-	console.log(
-		`BENCH ssr page=${target.name} c=${connections} req/s=${result.requests.average.toFixed(0)} p50=${result.latency.p50} p99=${result.latency.p99} non2xx=${result.non2xx} errors=${result.errors}`
-	);
+		seconds: 8,
+		warmUpSeconds: 2,
+		cookie: target.cookie
+	});
+	console.log(`BENCH ssr page=${target.name} c=${connections} ${formatBesideBare(r)}`);
 }
 
 export async function run() {

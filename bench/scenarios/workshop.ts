@@ -1,8 +1,7 @@
 // Transfer workshops on the production server: the workshop page of a workshop with 100 people
-// on its roster and 12 agenda items (autocannon at 10 and 50 connections, beside /healthz of the
-// same server as the bare baseline), and a registration burst: 100 members answer "yes" at the
+// on its roster and 12 agenda items (autocannon at 10 and 50 connections, beside the same bytes
+// from the bare server), and a registration burst: 100 members answer "yes" at the
 // same moment for 40 seats. Prints BENCH lines; never asserts.
-import autocannon from 'autocannon';
 import { Types } from 'mongoose';
 import {
 	Cohort,
@@ -14,6 +13,7 @@ import {
 	WorkshopSeat
 } from '../../src/lib/server/db/models';
 import { renderMarkdown } from '../../src/lib/server/markdown';
+import { formatBesideBare, loadBesideBare } from '../load';
 import { benchMembers, percentile, sampleRss, startBenchApp, type BenchApp } from '../support';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
@@ -58,11 +58,12 @@ async function createWorkshop(
 	});
 }
 
-async function cannon(app: BenchApp, path: string, cookie: string, connections: number) {
-	const options = { url: app.url + path, connections, duration: seconds, headers: { cookie } };
-	await autocannon({ ...options, duration: 2 }); // warm-up
-	return autocannon(options);
-}
+const pageLoad = (cookie: string, connections: number) => ({
+	connections,
+	seconds,
+	warmUpSeconds: 2,
+	cookie
+});
 
 export async function run() {
 	const app = await startBenchApp();
@@ -100,12 +101,8 @@ export async function run() {
 			`BENCH workshop-single page=roster100-agenda12 ms=${(performance.now() - single).toFixed(0)} status=${first.status}`
 		);
 		for (const connections of [10, 50]) {
-			const bare = await cannon(app, '/healthz', viewer, connections);
-			const r = await cannon(app, `/workshops/${page._id}`, viewer, connections);
-			const ratio = r.requests.average / Math.max(1, bare.requests.average);
-			console.log(
-				`BENCH workshop page=roster100-agenda12 c=${connections} req/s=${r.requests.average.toFixed(0)} p50=${r.latency.p50} p99=${r.latency.p99} non2xx=${r.non2xx} baseline=healthz req/s=${bare.requests.average.toFixed(0)} ratio=${ratio.toFixed(3)}`
-			);
+			const r = await loadBesideBare(app, `/workshops/${page._id}`, pageLoad(viewer, connections));
+			console.log(`BENCH workshop page=roster100-agenda12 c=${connections} ${formatBesideBare(r)}`);
 		}
 
 		// The burst: 100 other members answer "yes" at once for 40 seats.
@@ -214,8 +211,10 @@ async function surveyScenario(
 			`BENCH workshop survey-export format=${format} answers=${answerSets} status=${res.status} bytes=${bytes} ms=${ms.toFixed(0)} peakRssMB=${peak.toFixed(0)} baselineRssMB=${app.baselineRssMB.toFixed(0)}`
 		);
 	}
-	const r = await cannon(app, `/workshops/${workshopId}/survey/results`, organiserCookie, 10);
-	console.log(
-		`BENCH workshop survey-results answers=${answerSets} c=10 req/s=${r.requests.average.toFixed(0)} p50=${r.latency.p50} p99=${r.latency.p99} non2xx=${r.non2xx}`
+	const r = await loadBesideBare(
+		app,
+		`/workshops/${workshopId}/survey/results`,
+		pageLoad(organiserCookie, 10)
 	);
+	console.log(`BENCH workshop survey-results answers=${answerSets} c=10 ${formatBesideBare(r)}`);
 }

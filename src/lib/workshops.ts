@@ -14,6 +14,9 @@ export interface AgendaItemFields {
 	speaker: string;
 	description: string;
 	method: AgendaMethod;
+	/** Chatham House for this item; `nameMunicipality` lets its notes name municipalities. */
+	confidential?: boolean;
+	nameMunicipality?: boolean;
 }
 
 export const rsvpAnswers = ['yes', 'maybe', 'no'] as const;

@@ -27,10 +27,12 @@ test('a reply appears live for a watching member, who is notified; moderation is
 	await jonas.getByLabel('Beitrag', { exact: true }).fill(text);
 	await jonas.getByRole('button', { name: 'Antworten' }).click();
 	await expect(jonas.getByText(text)).toBeVisible();
+	// The reply box is emptied once the reply is posted, so it is not sent twice.
+	await expect(jonas.getByLabel('Beitrag', { exact: true })).toHaveValue('');
 
 	await expect(anna.getByText(text)).toBeVisible({ timeout: 20_000 });
 	await expect(anna.getByTestId('live-notification')).toContainText(
-		`Neue Benachrichtigung: ${threadTitle}`,
+		`Neue Benachrichtigung: Jonas Becker hat in „${threadTitle}“ geantwortet`,
 		{ timeout: 20_000 }
 	);
 

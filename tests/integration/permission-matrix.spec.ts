@@ -133,6 +133,16 @@ export const rows: Row[] = [
 	{ method: 'POST', path: '/admin/municipalities/{municipalityId}', expect: staff(400) },
 	// The audit log sits in the admin area: admins (moderators have no admin area)
 	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) },
+	// Legal pages: everyone reads them, without an account too; only admins edit them
+	{ method: 'GET', path: '/impressum', expect: all(200) },
+	{ method: 'GET', path: '/datenschutz', expect: all(200) },
+	{ method: 'GET', path: '/barrierefreiheit', expect: all(200) },
+	{ method: 'POST', path: '/barrierefreiheit?/feedback', expect: all(400) },
+	{ method: 'POST', path: '/impressum?/feedback', expect: all(404) },
+	{ method: 'GET', path: '/admin/legal', expect: adminOnly(200) },
+	{ method: 'GET', path: '/admin/legal/impressum', expect: adminOnly(200) },
+	{ method: 'POST', path: '/admin/legal/impressum', expect: adminOnly(400) },
+	{ method: 'GET', path: '/admin/legal/agb', expect: all(404) },
 	// Workshop channels: the roster (Anna and her supervisor Petra), moderators and staff; the
 	// supervisor's access to the workshop of 2022 has ended
 	{ method: 'GET', path: '/chat/workshop-{upcomingWorkshopId}', expect: signedIn(200) },

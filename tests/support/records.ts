@@ -1,6 +1,6 @@
 import { Types } from 'mongoose';
 import type { Actor } from '../../src/lib/server/auth/permissions';
-import { Cohort, Member, Municipality } from '../../src/lib/server/db/models';
+import { Cohort, ForumCategory, Member, Municipality } from '../../src/lib/server/db/models';
 
 /** A new actor with a fresh id (store it with storeMembers). */
 export const newActor = (roles: Actor['roles'], cohortIds: string[] = []): Actor => ({
@@ -51,4 +51,15 @@ export async function createCohort(
 export async function createMunicipality(name: string, district = ''): Promise<string> {
 	const municipality = await Municipality.create({ name, district, state: 'Brandenburg' });
 	return municipality._id.toString();
+}
+
+/** A forum category whose readers and writers are the given roles; its id. */
+export async function createForumCategory(name: string, roles: string[]): Promise<string> {
+	const category = await ForumCategory.create({
+		name,
+		slug: name.toLowerCase(),
+		readRoles: roles,
+		postRoles: roles
+	});
+	return category._id.toString();
 }

@@ -13,6 +13,8 @@ import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
 import survey from './messages/survey';
 import needs from './messages/needs';
+import legal from './messages/legal';
+import workshopSummary from './messages/workshop-summary';
 
 export * from './locales';
 
@@ -34,7 +36,9 @@ const dictionaries = {
 		workshopResults: workshopResults.de,
 		uploads: uploads.de,
 		survey: survey.de,
-		needs: needs.de
+		needs: needs.de,
+		legal: legal.de,
+		workshopSummary: workshopSummary.de
 	},
 	en: {
 		...common.en,
@@ -49,7 +53,9 @@ const dictionaries = {
 		workshopResults: workshopResults.en,
 		uploads: uploads.en,
 		survey: survey.en,
-		needs: needs.en
+		needs: needs.en,
+		legal: legal.en,
+		workshopSummary: workshopSummary.en
 	}
 } satisfies Record<Locale, unknown>;
 

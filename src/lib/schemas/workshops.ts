@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { zonedToInstant } from '$lib/time-zone';
 import { agendaKinds, agendaMethods, rsvpAnswers, workshopFormats } from '$lib/workshops';
-import { email, objectId, requiredText, text } from './fields';
+import { checkbox, email, objectId, requiredText, text } from './fields';
 
 export const workshopTimeZone = 'Europe/Berlin';
 
@@ -47,7 +47,9 @@ export const workshopFormSchema = z
 			.union([z.literal(''), wholeNumber(0, 365)])
 			.optional()
 			.transform((v) => (v === '' || v === undefined ? 30 : v)),
-		audienceCohortIds: z.array(objectId).max(50, 'invalid')
+		audienceCohortIds: z.array(objectId).max(50, 'invalid'),
+		/** Chatham House (workshops/confidential.ts). */
+		confidential: checkbox
 	})
 	.transform(({ date, startTime, endTime, registrationDeadline, description, ...rest }) => ({
 		...rest,
@@ -86,6 +88,8 @@ export const agendaItemSchema = z.object({
 	speaker: text(120),
 	description: text(2000),
 	method: z.enum(agendaMethods, 'invalid'),
+	confidential: checkbox,
+	nameMunicipality: checkbox,
 	fromProposal: z.union([z.literal(''), objectId]).optional()
 });
 

@@ -42,7 +42,9 @@ export const limitRules = {
 	/** Marks an (account, address) pair as counted in loginAccountAddresses. */
 	loginAccountAddressSeen: { points: 1, duration: 60 * 60, switch: 'LOGIN_THROTTLE' },
 	/** Sign-in link requests per address (per account: one mail every two minutes). */
-	signInLinkAddress: { points: 10, duration: 15 * 60 }
+	signInLinkAddress: { points: 10, duration: 15 * 60 },
+	/** Accessibility feedback mails per address: enough for a real report, not for a flood. */
+	accessibilityFeedback: { points: 5, duration: 60 * 60 }
 } satisfies Record<string, LimitRule>;
 
 interface LimitRule {

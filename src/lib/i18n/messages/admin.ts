@@ -7,7 +7,8 @@ const de = {
 		invitations: 'Einladungen',
 		cohorts: 'Durchgänge',
 		municipalities: 'Kommunen',
-		audit: 'Protokoll'
+		audit: 'Protokoll',
+		legal: 'Rechtstexte'
 	},
 	roles: {
 		alumni: 'Alumni',
@@ -136,7 +137,8 @@ const en: AdminMessages = {
 		invitations: 'Invitations',
 		cohorts: 'Cohorts',
 		municipalities: 'Municipalities',
-		audit: 'Audit log'
+		audit: 'Audit log',
+		legal: 'Legal pages'
 	},
 	roles: {
 		alumni: 'Alumni',

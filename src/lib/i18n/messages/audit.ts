@@ -1,11 +1,25 @@
 /** The audit log, shown in the admin area and in moderation alike. */
 const de = {
+	title: 'Protokoll',
 	when: 'Zeit',
 	who: 'Wer',
 	action: 'Aktion',
 	details: 'Details',
 	empty: 'Noch keine Einträge.',
 	more: 'Ältere Einträge',
+	/** What an entry is about, as recorded by the services. */
+	targets: {
+		category: 'Kategorie',
+		cohort: 'Durchgang',
+		invitation: 'Einladung',
+		legal: 'Rechtstext',
+		member: 'Mitglied',
+		municipality: 'Kommune',
+		post: 'Beitrag',
+		tag: 'Schlagwort',
+		thread: 'Thema',
+		workshop: 'Workshop'
+	} as Record<string, string>,
 	/** Action names as recorded by the services; unknown ones show as recorded. */
 	actions: {
 		'member.roles': 'Rollen geändert',
@@ -40,19 +54,60 @@ const de = {
 		'need.merge': 'Bedarfe zusammengeführt',
 		'need.vote-open': 'Punktabfrage geöffnet',
 		'need.vote-close': 'Punktabfrage geschlossen',
-		'need.vote-reopen': 'Punktabfrage wieder geöffnet'
+		'need.vote-reopen': 'Punktabfrage wieder geöffnet',
+		'workshop.create': 'Workshop angelegt',
+		'workshop.update': 'Workshop geändert',
+		'workshop.publish': 'Workshop veröffentlicht',
+		'workshop.start': 'Workshop begonnen',
+		'workshop.close': 'Workshop abgeschlossen',
+		'workshop.cancel': 'Workshop abgesagt',
+		'workshop.archive': 'Workshop archiviert',
+		'workshop.agenda': 'Tagesordnung geändert',
+		'workshop.attendance': 'Anwesenheit korrigiert',
+		'workshop.invite-supervisor': 'Fachvorgesetzte:n eingeladen',
+		'workshop.invite-observer': 'Beobachtung eingeladen',
+		'workshop.revoke-guest': 'Gastzugang beendet',
+		'workshop.material.add': 'Material hinzugefügt',
+		'workshop.material.remove': 'Material entfernt',
+		'workshop.materials.settings': 'Material-Einstellungen geändert',
+		'workshop.note-taker': 'Protokollführung benannt',
+		'workshop.note-taker-removed': 'Protokollführung entzogen',
+		'workshop.notes-close': 'Notizen abgeschlossen',
+		'workshop.notes-reopen': 'Notizen wieder geöffnet',
+		'workshop.survey.settings': 'Bedarfserhebung eingestellt',
+		'workshop.survey.question.add': 'Frage hinzugefügt',
+		'workshop.survey.question.remove': 'Frage entfernt',
+		'workshop.survey.open': 'Bedarfserhebung geöffnet',
+		'workshop.survey.close': 'Bedarfserhebung geschlossen',
+		'workshop.summary-publish': 'Zusammenfassung veröffentlicht',
+		'workshop.summary-update': 'Zusammenfassung aktualisiert',
+		'workshop.follow-up': 'Folge-Workshop angelegt',
+		'legal.update': 'Rechtstext geändert'
 	} as Record<string, string>
 };
 
 export type AuditMessages = typeof de;
 
 const en: AuditMessages = {
+	title: 'Log',
 	when: 'Time',
 	who: 'Who',
 	action: 'Action',
 	details: 'Details',
 	empty: 'No entries yet.',
 	more: 'Older entries',
+	targets: {
+		category: 'Category',
+		cohort: 'Cohort',
+		invitation: 'Invitation',
+		legal: 'Legal page',
+		member: 'Member',
+		municipality: 'Municipality',
+		post: 'Post',
+		tag: 'Tag',
+		thread: 'Thread',
+		workshop: 'Workshop'
+	},
 	actions: {
 		'member.roles': 'Roles changed',
 		'member.cohorts': 'Cohorts changed',
@@ -86,7 +141,35 @@ const en: AuditMessages = {
 		'need.merge': 'Needs merged',
 		'need.vote-open': 'Dot vote opened',
 		'need.vote-close': 'Dot vote closed',
-		'need.vote-reopen': 'Dot vote reopened'
+		'need.vote-reopen': 'Dot vote reopened',
+		'workshop.create': 'Workshop created',
+		'workshop.update': 'Workshop changed',
+		'workshop.publish': 'Workshop published',
+		'workshop.start': 'Workshop started',
+		'workshop.close': 'Workshop closed',
+		'workshop.cancel': 'Workshop cancelled',
+		'workshop.archive': 'Workshop archived',
+		'workshop.agenda': 'Agenda changed',
+		'workshop.attendance': 'Attendance corrected',
+		'workshop.invite-supervisor': 'Supervisor invited',
+		'workshop.invite-observer': 'Observer invited',
+		'workshop.revoke-guest': 'Guest access ended',
+		'workshop.material.add': 'Material added',
+		'workshop.material.remove': 'Material removed',
+		'workshop.materials.settings': 'Material settings changed',
+		'workshop.note-taker': 'Note-taker named',
+		'workshop.note-taker-removed': 'Note-taker removed',
+		'workshop.notes-close': 'Notes closed',
+		'workshop.notes-reopen': 'Notes reopened',
+		'workshop.survey.settings': 'Needs survey set up',
+		'workshop.survey.question.add': 'Question added',
+		'workshop.survey.question.remove': 'Question removed',
+		'workshop.survey.open': 'Needs survey opened',
+		'workshop.survey.close': 'Needs survey closed',
+		'workshop.summary-publish': 'Summary published',
+		'workshop.summary-update': 'Summary updated',
+		'workshop.follow-up': 'Follow-up workshop created',
+		'legal.update': 'Legal page changed'
 	}
 };
 

@@ -5,6 +5,7 @@ const de = {
 	appShortName: 'Netzwerk',
 	skipToContent: 'Zum Inhalt springen',
 	mainNavigation: 'Hauptnavigation',
+	menu: 'Menü',
 	nav: {
 		home: 'Start',
 		forum: 'Forum',
@@ -91,6 +92,7 @@ const en: CommonMessages = {
 	appShortName: 'Network',
 	skipToContent: 'Skip to content',
 	mainNavigation: 'Main navigation',
+	menu: 'Menu',
 	nav: {
 		home: 'Home',
 		forum: 'Forum',

@@ -72,7 +72,6 @@ const de = {
 		newPosts: (n: number) => (n === 1 ? '1 neuer Beitrag' : `${n} neue Beiträge`),
 		showNew: 'Anzeigen',
 		liveNotice: 'Neue Beiträge erscheinen hier automatisch.',
-		notificationArrived: (title: string) => `Neue Benachrichtigung: ${title}`,
 		quoteOf: (name: string, n: number) => `${name} in Beitrag #${n}:`,
 		inCategory: 'in',
 		mergedInto: 'Dieses Thema wurde zusammengeführt.'
@@ -230,7 +229,6 @@ const en: ForumMessages = {
 		newPosts: (n: number) => (n === 1 ? '1 new post' : `${n} new posts`),
 		showNew: 'Show',
 		liveNotice: 'New posts appear here automatically.',
-		notificationArrived: (title: string) => `New notification: ${title}`,
 		quoteOf: (name: string, n: number) => `${name} in post #${n}:`,
 		inCategory: 'in',
 		mergedInto: 'This thread was merged.'

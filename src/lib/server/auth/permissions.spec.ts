@@ -28,6 +28,7 @@ const withoutResource: Record<string, Role[]> = {
 	'admin:view': staff,
 	'member:manage': ['admin'],
 	'audit:view': moderators,
+	'legal:manage': ['admin'],
 	'channel:list': [...roles],
 	'forum:view': [...roles],
 	'forum:upload-image': [...roles],

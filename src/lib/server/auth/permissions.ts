@@ -157,6 +157,8 @@ const rules = {
 	'admin:view': isStaff,
 	'member:manage': (a: Actor) => hasRole(a, 'admin'),
 	'audit:view': (a: Actor) => hasRole(a, 'moderator', 'admin'),
+	/** Impressum, privacy notice and accessibility statement speak for the operator. */
+	'legal:manage': (a: Actor) => hasRole(a, 'admin'),
 	// Guests list only the channels of their workshops (the list is filtered by channel:read).
 	'channel:list': (a: Actor) => a.roles.length > 0,
 	'channel:read': (a: Actor, channel: ChannelResource) => readsChannel(a, channel),

@@ -20,7 +20,14 @@ export {
 	type ThreadView
 } from './thread-page';
 export { setWatchLevel, type WatchLevel } from './read-state';
-export { createThread, editPost, replyToThread, toggleReaction, type NewThread } from './writes';
+export {
+	createThread,
+	editOpeningPost,
+	editPost,
+	replyToThread,
+	toggleReaction,
+	type NewThread
+} from './writes';
 export { editablePost, postHistory, type PostHistory } from './posts';
 export {
 	createTag,

@@ -25,6 +25,8 @@ export interface ThreadDto {
 	pinned: boolean;
 	locked: boolean;
 	lastNumber: number;
+	/** The workshop a summary thread comes from ("Aus dem 3. Transfer-Workshop"). */
+	fromWorkshop: { href: string; number: number | null; title: string } | null;
 }
 
 export interface ThreadView {
@@ -190,7 +192,14 @@ export function openThread(
 					tags: thread.tags,
 					pinned: thread.pinned,
 					locked: thread.locked,
-					lastNumber: thread.lastNumber
+					lastNumber: thread.lastNumber,
+					fromWorkshop: thread.fromWorkshop?.id
+						? {
+								href: `/workshops/${thread.fromWorkshop.id.toString()}`,
+								number: thread.fromWorkshop.number ?? null,
+								title: thread.fromWorkshop.title ?? ''
+							}
+						: null
 				},
 				category: categoryDto,
 				view,

@@ -29,6 +29,8 @@ export interface NewThread {
 	title: string;
 	body: string;
 	tags: string[];
+	/** A workshop summary's thread links back to its workshop. */
+	fromWorkshop?: { id: string; number: number | null; title: string };
 }
 
 async function checkTags(tags: string[]): Promise<string[]> {
@@ -88,7 +90,10 @@ export function createThread(
 			lastPostAt: now,
 			lastPostAuthorId: oid(actor.id),
 			participantIds: [oid(actor.id)],
-			postIds: [postId]
+			postIds: [postId],
+			fromWorkshop: input.fromWorkshop
+				? { ...input.fromWorkshop, id: oid(input.fromWorkshop.id) }
+				: null
 		});
 		const post = { threadId, title: input.title, body: input.body, number: 1 };
 		await Promise.all([
@@ -187,6 +192,19 @@ export function editPost(
 		emitPost('post:updated', dto);
 		return dto;
 	});
+}
+
+/** Edits a thread's opening post (a workshop summary published again), as editPost does. */
+export async function editOpeningPost(
+	actor: Actor,
+	input: { threadId: string; body: string }
+): Promise<Result<ForumPostDto>> {
+	const thread = isObjectId(input.threadId)
+		? await ForumThread.findById(oid(input.threadId), { postIds: 1 }).lean()
+		: null;
+	const opening = thread?.postIds?.[0];
+	if (!opening) return { ok: false, failure: refusal('not_found').failure };
+	return editPost(actor, { postId: opening.toString(), body: input.body });
 }
 
 /** Adds or removes the member's reaction (toggle). */

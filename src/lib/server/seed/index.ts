@@ -5,6 +5,7 @@ import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
 import { seedForum } from '../forum/seed';
+import { seedLegalPages } from '../legal/demo';
 import { seedWorkshops } from '../workshops';
 import { log } from '../log';
 import { createMember } from '../members';
@@ -23,7 +24,7 @@ export interface SeedContext {
 	memberIds: Map<string, string>;
 	cohortIds: Map<string, string>;
 }
-const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum, seedWorkshops];
+const steps: SeedStep[] = [seedDemoInvitations, seedChat, seedForum, seedWorkshops, seedLegalPages];
 
 /**
  * Loads the demo network. Idempotent: everything is matched by its natural key, so running it

@@ -13,7 +13,9 @@ export type AgendaChange =
 	| { op: 'add'; item: AgendaItemFields; fromProposal?: string }
 	| { op: 'update'; itemId: string; item: AgendaItemFields }
 	| { op: 'remove'; itemId: string }
-	| { op: 'move'; itemId: string; by: -1 | 1 };
+	| { op: 'move'; itemId: string; by: -1 | 1 }
+	/** Chatham House for one item (confidential.ts). */
+	| { op: 'flags'; itemId: string; confidential: boolean; nameMunicipality: boolean };
 
 /**
  * Changes the agenda: add (also from a proposal), edit, remove, move up or down. The whole list
@@ -44,6 +46,12 @@ export function changeAgenda(
 			if (at < 0) return refused('not_found');
 			if (change.op === 'update') items[at] = { ...items[at]!, ...change.item };
 			else if (change.op === 'remove') items.splice(at, 1);
+			else if (change.op === 'flags')
+				items[at] = {
+					...items[at]!,
+					confidential: change.confidential,
+					nameMunicipality: change.nameMunicipality
+				};
 			else {
 				const to = at + change.by;
 				if (to < 0 || to >= items.length) return ok(null);

@@ -21,6 +21,7 @@ export function workshopFormValues(w: WorkshopLean): Record<string, unknown> {
 			? instantToZoned(w.registrationDeadline, w.timeZone).date
 			: '',
 		guestAccessDays: w.guestAccessDays,
-		audienceCohortIds: w.audienceCohortIds.map((id) => id.toString())
+		audienceCohortIds: w.audienceCohortIds.map((id) => id.toString()),
+		confidential: w.confidential ? 'on' : ''
 	};
 }

@@ -108,3 +108,11 @@ export {
 	type RegisterDto,
 	type RegisterRowDto
 } from './needs-register';
+export {
+	exportSummary,
+	getSummaryPage,
+	publishSummary,
+	type SummaryFormat,
+	type SummaryPageDto
+} from './summary';
+export { createFollowUpWorkshop } from './follow-up';

@@ -24,6 +24,8 @@ export interface WorkshopInput {
 	registrationDeadline: Date | null;
 	guestAccessDays: number;
 	audienceCohortIds: string[];
+	/** Chatham House for the whole workshop (confidential.ts). */
+	confidential?: boolean;
 }
 
 /** The state machine: draft -> published -> live -> closed -> archived; cancelled before closed. */

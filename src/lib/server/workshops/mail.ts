@@ -30,6 +30,8 @@ let origin = 'http://localhost:3000';
 /** The public address used in mail links (set once at start from ORIGIN or the first request). */
 /** The workshop page as mails link to it. */
 export const workshopPageUrl = (workshopId: string) => `${origin}/workshops/${workshopId}`;
+/** Any same-site path as an absolute address (for exported files). */
+export const siteUrl = (path: string) => (/^https?:/.test(path) ? path : `${origin}${path}`);
 
 export function setMailOrigin(value: string) {
 	origin = value;

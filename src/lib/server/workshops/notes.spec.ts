@@ -6,6 +6,7 @@ import { newActor, storeMembers } from '../../../../tests/support/records';
 import { AuditEntry, Workshop, WorkshopNoteVersion, WorkshopRegistration } from '../db/models';
 import type { Result } from '../result';
 import { checkIn, correctAttendance, moveLiveItem } from './live';
+import { disclosureFor } from './confidential';
 import { getNoteHistory, notesOf, saveNote, setNotesReopened, setNoteTaker } from './notes';
 import type { WorkshopLean } from './access';
 
@@ -78,13 +79,21 @@ describe('notes per agenda item', () => {
 		expect(await WorkshopNoteVersion.countDocuments({ workshopId })).toBe(2);
 
 		const history = value(
-			await getNoteHistory(participant, { workshopId, itemId: itemIds[0]!.toString() })
+			await getNoteHistory(participant, {
+				workshopId,
+				itemId: itemIds[0]!.toString(),
+				locale: 'de'
+			})
 		);
 		expect(history.versions.map((v) => [v.version, v.source])).toEqual([
 			[2, 'Alle sind da, auch Jonas.'],
 			[1, 'Alle sind **da**.<script>x()</script>']
 		]);
-		const notes = await notesOf((await Workshop.findById(workshopId).lean<WorkshopLean>())!);
+		const workshop = (await Workshop.findById(workshopId).lean<WorkshopLean>())!;
+		const notes = await notesOf(
+			workshop,
+			await disclosureFor(workshop, { live: false, locale: 'de' })
+		);
 		expect(notes[itemIds[0]!.toString()]).toMatchObject({ version: 2 });
 		expect(notes[itemIds[1]!.toString()]).toMatchObject({ version: 0, source: '' });
 	});
@@ -108,6 +117,7 @@ describe('notes per agenda item', () => {
 		expect(await save(outsider, 0, 'x')).toMatchObject({ failure: { code: 'forbidden' } });
 		const history = await getNoteHistory(outsider, {
 			workshopId,
+			locale: 'de',
 			itemId: itemIds[0]!.toString()
 		});
 		expect(history).toMatchObject({ failure: { code: 'forbidden' } });

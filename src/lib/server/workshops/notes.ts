@@ -1,5 +1,6 @@
 import { trusted, type Types } from 'mongoose';
 import type { WorkshopNoteDto } from '$lib/realtime/events';
+import type { Locale } from '$lib/i18n';
 import { record } from '../audit';
 import { can, type Actor } from '../auth/permissions';
 import { isDuplicateKeyError } from '../db/errors';
@@ -8,6 +9,7 @@ import { Member, Workshop, WorkshopNoteVersion } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor, type WorkshopLean } from './access';
+import { disclosureFor, inLiveView, type Disclosure } from './confidential';
 import { markRosterEntry } from './live';
 import { emitToWorkshop } from './live-room';
 
@@ -41,14 +43,23 @@ type VersionRow = {
 	createdAt: Date;
 };
 
-function noteDto(workshopId: string, row: VersionRow, names: Map<string, string>) {
+/** A saved version as this reader may see it (Chatham House: see confidential.ts). */
+function noteDto(
+	workshopId: string,
+	row: VersionRow,
+	names: Map<string, string>,
+	disclosure?: Disclosure
+) {
+	const itemId = row.itemId.toString();
+	const source = disclosure ? disclosure.text(itemId, row.source) : row.source;
+	const editedBy = names.get(row.editedBy.toString()) ?? '';
 	return {
 		workshopId,
-		itemId: row.itemId.toString(),
+		itemId,
 		version: row.version,
-		source: row.source,
-		html: row.html,
-		editedBy: names.get(row.editedBy.toString()) ?? '',
+		source,
+		html: source === row.source ? row.html : renderMarkdown(source),
+		editedBy: disclosure ? disclosure.person(itemId, editedBy) : editedBy,
 		editedAt: row.createdAt.toISOString()
 	} satisfies WorkshopNoteDto;
 }
@@ -67,7 +78,10 @@ const latestOf = (workshopId: Types.ObjectId, itemId: Types.ObjectId) =>
 	WorkshopNoteVersion.findOne({ workshopId, itemId }).sort({ version: -1 }).lean<VersionRow>();
 
 /** The current notes of every agenda item (version 0 where none were written yet). */
-export async function notesOf(w: WorkshopLean): Promise<Record<string, WorkshopNoteDto>> {
+export async function notesOf(
+	w: WorkshopLean,
+	disclosure: Disclosure
+): Promise<Record<string, WorkshopNoteDto>> {
 	const id = w._id.toString();
 	const rows = (await Promise.all(w.agenda.map((item) => latestOf(w._id, item._id)))).filter(
 		(row): row is VersionRow => row !== null
@@ -76,7 +90,7 @@ export async function notesOf(w: WorkshopLean): Promise<Record<string, WorkshopN
 	const notes = Object.fromEntries(
 		w.agenda.map((item) => [item._id.toString(), emptyNote(id, item._id.toString())])
 	);
-	for (const row of rows) notes[row.itemId.toString()] = noteDto(id, row, names);
+	for (const row of rows) notes[row.itemId.toString()] = noteDto(id, row, names, disclosure);
 	return notes;
 }
 
@@ -124,7 +138,12 @@ export async function saveNote(
 		if (isDuplicateKeyError(err)) return stale();
 		throw err;
 	}
-	const note = noteDto(input.workshopId, row, await namesOf([row.editedBy]));
+	// After closing (notes reopened) the room is outside the live view: names go out replaced.
+	const disclosure =
+		workshop.state === 'live'
+			? undefined
+			: await disclosureFor(workshop, { live: false, locale: 'de' });
+	const note = noteDto(input.workshopId, row, await namesOf([row.editedBy]), disclosure);
 	emitToWorkshop(input.workshopId, 'note:updated', note);
 	return ok({ status: 'saved', note });
 }
@@ -132,13 +151,17 @@ export async function saveNote(
 /** Every saved version of one item's notes, newest first (like a post's edit history). */
 export async function getNoteHistory(
 	actor: Actor,
-	input: { workshopId: string; itemId: string }
+	input: { workshopId: string; itemId: string; locale: Locale }
 ): Promise<Result<{ title: string; itemTitle: string; versions: NoteVersionDto[] }>> {
 	const loaded = await loadWorkshopFor(actor, input.workshopId, 'workshop:read-notes');
 	if (!loaded.ok) return loaded;
-	const { workshop } = loaded.value;
+	const { workshop, entry } = loaded.value;
 	const item = findItem(workshop, input.itemId);
 	if (!item) return refused('not_found');
+	const disclosure = await disclosureFor(workshop, {
+		live: inLiveView(workshop, entry),
+		locale: input.locale
+	});
 	const rows = await WorkshopNoteVersion.find({ workshopId: workshop._id, itemId: item._id })
 		.sort({ version: -1 })
 		.limit(500)
@@ -147,13 +170,15 @@ export async function getNoteHistory(
 	return ok({
 		title: workshop.title,
 		itemTitle: item.title,
-		versions: rows.map((r) => ({
-			version: r.version,
-			html: r.html,
-			source: r.source,
-			editedBy: names.get(r.editedBy.toString()) ?? '',
-			editedAt: r.createdAt.toISOString()
-		}))
+		versions: rows.map((r) => {
+			const { version, html, source, editedBy, editedAt } = noteDto(
+				input.workshopId,
+				r,
+				names,
+				disclosure
+			);
+			return { version, html, source, editedBy, editedAt: editedAt! };
+		})
 	});
 }
 

@@ -7,6 +7,7 @@ import { newActor, storeMembers } from '../../../../tests/support/records';
 import { Workshop, WorkshopOutcome, WorkshopRegistration } from '../db/models';
 import { runDueJobs } from '../jobs';
 import type { WorkshopLean } from './access';
+import { disclosureFor } from './confidential';
 import { addOutcome, defineOutcomeJobs, outcomesOf, removeOutcome } from './outcomes';
 
 /** Outcomes per agenda item on the real database; overdue follow-ups mailed over real SMTP. */
@@ -71,7 +72,11 @@ describe('outcomes per agenda item', () => {
 		expect(await addOutcome(participant, followUp(participant.id, new Date()))).toMatchObject({
 			failure: { code: 'forbidden' }
 		});
-		const listed = await outcomesOf((await Workshop.findById(workshopId).lean<WorkshopLean>())!);
+		const workshop = (await Workshop.findById(workshopId).lean<WorkshopLean>())!;
+		const listed = await outcomesOf(
+			workshop,
+			await disclosureFor(workshop, { live: false, locale: 'de' })
+		);
 		expect(listed.map((o) => o.kind)).toEqual(['decision']);
 	});
 

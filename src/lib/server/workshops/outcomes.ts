@@ -7,6 +7,7 @@ import { cancelJobs, defineJob, scheduleJob } from '../jobs';
 import { sendMail } from '../mail';
 import { ok, refused, type Result } from '../result';
 import { loadWorkshopFor, type WorkshopLean } from './access';
+import type { Disclosure } from './confidential';
 import { workshopPageUrl } from './mail';
 
 export type OutcomeKind = 'decision' | 'information' | 'follow-up';
@@ -31,8 +32,11 @@ export interface OutcomeInput {
 const dayMs = 24 * 60 * 60 * 1000;
 const reminderKey = (outcomeId: string) => `workshop-outcome:${outcomeId}:overdue`;
 
-/** The outcomes of every agenda item, oldest first, with the follow-up owners' names. */
-export async function outcomesOf(w: WorkshopLean): Promise<OutcomeDto[]> {
+/**
+ * The outcomes of every agenda item, oldest first, with the follow-up owners' names as this
+ * reader may see them (Chatham House: see confidential.ts).
+ */
+export async function outcomesOf(w: WorkshopLean, disclosure: Disclosure): Promise<OutcomeDto[]> {
 	const rows = await WorkshopOutcome.find({ workshopId: w._id })
 		.sort({ createdAt: 1 })
 		.limit(1000)
@@ -42,14 +46,18 @@ export async function outcomesOf(w: WorkshopLean): Promise<OutcomeDto[]> {
 		{ displayName: 1 }
 	).lean();
 	const nameOf = new Map(owners.map((m) => [m._id.toString(), m.displayName]));
-	return rows.map((r) => ({
-		id: r._id.toString(),
-		itemId: r.itemId.toString(),
-		kind: r.kind as OutcomeKind,
-		text: r.text,
-		owner: r.ownerId ? (nameOf.get(r.ownerId.toString()) ?? null) : null,
-		dueOn: r.dueOn?.toISOString().slice(0, 10) ?? null
-	}));
+	return rows.map((r) => {
+		const itemId = r.itemId.toString();
+		const owner = r.ownerId ? (nameOf.get(r.ownerId.toString()) ?? null) : null;
+		return {
+			id: r._id.toString(),
+			itemId,
+			kind: r.kind as OutcomeKind,
+			text: disclosure.text(itemId, r.text),
+			owner: owner && disclosure.person(itemId, owner),
+			dueOn: r.dueOn?.toISOString().slice(0, 10) ?? null
+		};
+	});
 }
 
 /**

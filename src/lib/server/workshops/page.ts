@@ -16,6 +16,8 @@ import type { WorkshopLiveDto, WorkshopNoteDto } from '$lib/realtime/events';
 import { liveOf } from './live-room';
 import { notesOf } from './notes';
 import { outcomesOf, type OutcomeDto } from './outcomes';
+import { anyConfidential, disclosureFor, inLiveView } from './confidential';
+import type { Locale } from '$lib/i18n';
 
 export interface WorkshopSummaryDto {
 	id: string;
@@ -44,6 +46,8 @@ export interface ParticipantDto {
 
 export interface AgendaItemDto extends Omit<AgendaItemFields, 'description'> {
 	id: string;
+	confidential: boolean;
+	nameMunicipality: boolean;
 	/** Derived from the workshop's start and the durations before it. */
 	startsAt: string;
 }
@@ -77,6 +81,10 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 	myAttended: boolean | null;
 	/** The needs survey, for its respondents and organisers; null otherwise. */
 	surveyHref: string | null;
+	/** Chatham House: the workshop's own flag, and whether any part of it is confidential. */
+	confidential: { workshop: boolean; any: boolean };
+	/** The forum thread with the published summary, for those who see the roster. */
+	summaryThreadHref: string | null;
 	flags: {
 		mayWriteNotes: boolean;
 		mayRunLive: boolean;
@@ -149,7 +157,9 @@ function agendaOf(w: WorkshopLean): Pick<WorkshopPageDto, 'agenda' | 'agendaOver
 			startsAt: new Date(at).toISOString(),
 			durationMinutes: item.durationMinutes,
 			speaker: item.speaker,
-			method: item.method
+			method: item.method,
+			confidential: item.confidential ?? false,
+			nameMunicipality: item.nameMunicipality ?? false
 		};
 		at += item.durationMinutes * 60_000;
 		return dto;
@@ -203,13 +213,15 @@ async function participantsOf(workshopId: Types.ObjectId): Promise<ParticipantDt
 export async function getWorkshopPage(
 	actor: Actor,
 	id: string,
-	now = new Date()
+	now = new Date(),
+	locale: Locale = 'de'
 ): Promise<Result<WorkshopPageDto>> {
 	const loaded = await loadWorkshopFor(actor, id, 'workshop:view', now);
 	if (!loaded.ok) return loaded;
 	const { workshop: w, entry, resource } = loaded.value;
 	const seesRoster = can(actor, 'workshop:view-roster', resource);
 	const readsNotes = can(actor, 'workshop:read-notes', resource);
+	const disclosure = await disclosureFor(w, { live: inLiveView(w, entry), locale });
 	const [taken, my, cohorts, organisers, waitlistCount, participants, materials, notes, outcomes] =
 		await Promise.all([
 			seatsTaken(w._id),
@@ -219,8 +231,8 @@ export async function getWorkshopPage(
 			WorkshopRegistration.countDocuments({ workshopId: w._id, status: 'waitlisted' }),
 			seesRoster ? participantsOf(w._id) : Promise.resolve(null),
 			materialsOf(actor, loaded.value),
-			readsNotes ? notesOf(w) : Promise.resolve(null),
-			readsNotes ? outcomesOf(w) : Promise.resolve(null)
+			readsNotes ? notesOf(w, disclosure) : Promise.resolve(null),
+			readsNotes ? outcomesOf(w, disclosure) : Promise.resolve(null)
 		]);
 	const open = w.state === 'published' || w.state === 'live';
 	const readsChat = can(actor, 'channel:read', {
@@ -254,6 +266,9 @@ export async function getWorkshopPage(
 		surveyHref: can(actor, 'survey:view', resource)
 			? `/workshops/${w._id.toString()}/survey`
 			: null,
+		confidential: { workshop: w.confidential ?? false, any: anyConfidential(w) },
+		summaryThreadHref:
+			seesRoster && w.summaryThreadId ? `/forum/t/${w.summaryThreadId.toString()}` : null,
 		flags: {
 			mayWriteNotes: can(actor, 'workshop:write-notes', resource),
 			mayRunLive: can(actor, 'workshop:run-live', resource),

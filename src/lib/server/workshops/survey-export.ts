@@ -13,6 +13,7 @@ import {
 	type ExportFormat
 } from '../spreadsheet';
 import { municipalityList } from './survey-answers';
+import { disclosureFor, type Disclosure } from './confidential';
 import {
 	loadSurveyFor,
 	questionDto,
@@ -28,7 +29,11 @@ const batchSize = 200;
  * neither the answers nor the file is ever whole in memory. An anonymous survey's rows carry
  * no person and no municipality, not even as a question's answer.
  */
-async function* exportRows(survey: SurveyLean, locale: Locale): AsyncGenerator<Cell[]> {
+async function* exportRows(
+	survey: SurveyLean,
+	locale: Locale,
+	disclosure: Disclosure
+): AsyncGenerator<Cell[]> {
 	const t = messages(locale).survey;
 	const questions = survey.questions
 		.map(questionDto)
@@ -52,12 +57,20 @@ async function* exportRows(survey: SurveyLean, locale: Locale): AsyncGenerator<C
 			n++;
 			const lead: Cell[] = personal
 				? [
-						r.memberIds.map((id) => names.get(id.toString()) ?? '—').join(', '),
-						municipalities.get(r.municipalityId?.toString() ?? '') ?? '',
+						r.memberIds
+							.map((id) => disclosure.person(null, names.get(id.toString()) ?? '—'))
+							.join(', '),
+						disclosure.municipality(
+							null,
+							municipalities.get(r.municipalityId?.toString() ?? '') ?? ''
+						),
 						formatDateTime(r.updatedAt, locale)
 					]
 				: [n];
-			yield [...lead, ...questions.map((q) => answerCell(q, r.answers, municipalities, t))];
+			yield [
+				...lead,
+				...questions.map((q) => answerCell(q, r.answers, municipalities, t, disclosure))
+			];
 		}
 	}
 }
@@ -66,7 +79,8 @@ function answerCell(
 	q: SurveyQuestion,
 	answers: StoredAnswer[],
 	municipalities: Map<string, string>,
-	t: ReturnType<typeof messages>['survey']
+	t: ReturnType<typeof messages>['survey'],
+	disclosure: Disclosure
 ): Cell {
 	const a = answers.find((x) => x.questionId.toString() === q.id);
 	if (!a) return '';
@@ -78,10 +92,11 @@ function answerCell(
 			.map((c) => labels.get(c.id)!)
 			.join('; ');
 	}
-	if (a.municipalityId) return municipalities.get(a.municipalityId.toString()) ?? '';
+	if (a.municipalityId)
+		return disclosure.municipality(null, municipalities.get(a.municipalityId.toString()) ?? '');
 	if (typeof a.number === 'number') return a.number;
 	if (q.kind === 'yesno') return a.text === 'yes' ? t.yes : t.no;
-	return a.text ?? '';
+	return disclosure.text(null, a.text ?? '');
 }
 
 async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
@@ -100,8 +115,10 @@ export async function exportSurvey(
 	if (!survey) return refused('not_found');
 	const t = messages(input.locale).survey;
 	const base = `${t.title} ${workshop.number ? `${workshop.number}. ` : ''}${workshop.title}`;
+	// An export leaves the live view: Chatham House applies (confidential.ts).
+	const disclosure = await disclosureFor(workshop, { live: false, locale: input.locale });
 	return ok(
-		spreadsheetFile(exportRows(survey, input.locale), {
+		spreadsheetFile(exportRows(survey, input.locale, disclosure), {
 			format: input.format,
 			locale: input.locale,
 			name: base,

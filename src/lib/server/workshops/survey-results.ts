@@ -1,10 +1,12 @@
 import type { Types } from 'mongoose';
 import { scaleSteps, type SurveyQuestion } from '$lib/schemas/survey';
+import type { Locale } from '$lib/i18n';
 import type { Actor } from '../auth/permissions';
 import { SurveyResponse } from '../db/models';
 import { ok, type Result } from '../result';
 import { municipalityList } from './survey-answers';
 import { loadSurveyFor, questionDto, type StoredAnswer } from './survey';
+import { disclosureFor } from './confidential';
 
 /** One bar of a chart: a label and how many chose it. */
 export interface Bar {
@@ -40,7 +42,8 @@ export interface SurveyResultsDto {
 /** Sums the answers of every set, read as a stream so a large survey stays small in memory. */
 export async function getSurveyResults(
 	actor: Actor,
-	workshopId: string
+	workshopId: string,
+	locale: Locale = 'de'
 ): Promise<Result<SurveyResultsDto>> {
 	const loaded = await loadSurveyFor(actor, workshopId, 'survey:results');
 	if (!loaded.ok) return loaded;
@@ -81,6 +84,10 @@ export async function getSurveyResults(
 		? await municipalityList()
 		: [];
 	const anonymous = survey?.anonymous ?? false;
+	// Results are read outside the live view: Chatham House applies (confidential.ts); a
+	// confidential workshop's municipality question is not evaluated, like an anonymous one's.
+	const disclosure = await disclosureFor(workshop, { live: false, locale });
+	const hidesMunicipalities = anonymous || disclosure.confidential(null);
 	return ok({
 		workshop: { id: workshopId, number: workshop.number ?? null, title: workshop.title },
 		anonymous,
@@ -92,9 +99,9 @@ export async function getSurveyResults(
 				answered.get(q.id) ?? 0,
 				counts.get(q.id)!,
 				numbers.get(q.id)!,
-				texts.get(q.id)!,
+				texts.get(q.id)!.map((a) => ({ ...a, text: disclosure.text(null, a.text) })),
 				{
-					anonymous,
+					anonymous: hidesMunicipalities,
 					municipalities
 				}
 			)

@@ -64,7 +64,15 @@ const threadSchema = new Schema(
 		/** Raised by every change to the thread's posts; retires cached pages. */
 		postsVersion: { type: Number, default: 0 },
 		/** Set when a moderator merged this thread into another: its page forwards there. */
-		mergedIntoId: { type: Schema.Types.ObjectId, default: null }
+		mergedIntoId: { type: Schema.Types.ObjectId, default: null },
+		/** A workshop summary's thread links back to its workshop ("Aus dem 3. Transfer-Workshop"). */
+		fromWorkshop: {
+			type: new Schema(
+				{ id: Schema.Types.ObjectId, number: Number, title: String },
+				{ _id: false }
+			),
+			default: null
+		}
 	},
 	{ timestamps: true }
 );

@@ -60,3 +60,4 @@ export {
 	type SurveyResponseDoc
 } from './survey';
 export { Need, NeedVote, NeedDot, type NeedDoc, type NeedVoteDoc } from './need';
+export { LegalPage, type LegalPageDoc } from './legal-page';

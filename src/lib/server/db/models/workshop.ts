@@ -18,7 +18,10 @@ const agendaItemSchema = new Schema({
 	durationMinutes: { type: Number, default: 0 },
 	speaker: { type: String, default: '' },
 	description: { type: String, default: '' },
-	method: { type: String, enum: agendaMethods, default: 'input' }
+	method: { type: String, enum: agendaMethods, default: 'input' },
+	/** Chatham House for this item (see workshops/confidential.ts); `nameMunicipality` opts in. */
+	confidential: { type: Boolean, default: false },
+	nameMunicipality: { type: Boolean, default: false }
 });
 
 /** A topic a participant proposes; organisers move it into the agenda or leave it. */
@@ -67,6 +70,11 @@ const workshopSchema = new Schema(
 		/** The live view: the agenda item running now and since when. */
 		liveItemId: { type: Schema.Types.ObjectId, default: null },
 		liveItemStartedAt: { type: Date, default: null },
+		/** Chatham House for the whole workshop (see workshops/confidential.ts). */
+		confidential: { type: Boolean, default: false },
+		/** The forum thread its summary was published to, and the workshop it follows up. */
+		summaryThreadId: { type: Schema.Types.ObjectId, ref: 'ForumThread', default: null },
+		followsWorkshopId: { type: Schema.Types.ObjectId, ref: 'Workshop', default: null },
 		createdBy: { type: Schema.Types.ObjectId, ref: 'Member', required: true }
 	},
 	{ timestamps: true }

@@ -23,7 +23,11 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = auth.requireMember(locals, url);
-	return { workshop: respond.unwrap(await workshops.getWorkshopPage(actor, params.id)) };
+	return {
+		workshop: respond.unwrap(
+			await workshops.getWorkshopPage(actor, params.id, new Date(), locals.locale)
+		)
+	};
 };
 
 export const actions = {

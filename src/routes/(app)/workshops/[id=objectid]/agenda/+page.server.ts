@@ -1,4 +1,5 @@
 import { agendaItemRefSchema, agendaItemSchema } from '$lib/schemas/workshops';
+import { agendaFlagsSchema } from '$lib/schemas/workshop-summary';
 import * as auth from '$lib/server/auth';
 import { parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
@@ -39,6 +40,17 @@ export const actions = {
 		});
 		if (!changed.ok) return respond.formFailure(changed.failure, form.raw, locals.locale);
 		return { added: true };
+	},
+	flags: async ({ request, locals, url, params }) => {
+		const actor = auth.requireMember(locals, url);
+		const form = await parseForm(request, agendaFlagsSchema, locals.locale);
+		if (!form.ok) return form.failure;
+		const changed = await workshops.changeAgenda(actor, {
+			workshopId: params.id,
+			change: { op: 'flags', ...form.data }
+		});
+		if (!changed.ok) return respond.formFailure(changed.failure, form.raw, locals.locale, 'list');
+		return { moved: form.data.itemId };
 	},
 	remove: (event) => itemAction(event, ({ itemId }) => ({ op: 'remove', itemId })),
 	move: (event) =>

@@ -8,7 +8,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	return {
 		workshopId: params.id,
 		history: respond.unwrap(
-			await workshops.getNoteHistory(actor, { workshopId: params.id, itemId: params.itemId })
+			await workshops.getNoteHistory(actor, {
+				workshopId: params.id,
+				itemId: params.itemId,
+				locale: locals.locale
+			})
 		)
 	};
 };

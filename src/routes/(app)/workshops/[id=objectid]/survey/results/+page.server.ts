@@ -6,5 +6,7 @@ import type { PageServerLoad } from './$types';
 /** The survey's results, for organisers. */
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const actor = auth.requireMember(locals, url);
-	return { results: respond.unwrap(await workshops.getSurveyResults(actor, params.id)) };
+	return {
+		results: respond.unwrap(await workshops.getSurveyResults(actor, params.id, locals.locale))
+	};
 };

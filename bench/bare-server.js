@@ -1,0 +1,50 @@
+// The bare baseline of the benchmarks, run as its own process like the app: the same pages as
+// fixed bytes (no rendering, no session check, no database) and the same Socket.IO server
+// settings with a chat that only numbers and fans out (no authentication, no storage).
+// `node bench/bare-server.js <port>`; prints "listening" when ready.
+import { createServer } from 'node:http';
+import { attachSocketServer } from '../server/socket-server.js';
+
+/** @type {Map<string, { type: string, body: Buffer }>} */
+const pages = new Map();
+
+const server = createServer((req, res) => {
+	if (req.method === 'PUT') {
+		// The benchmark registers a page's bytes, as the app answered them, under a path.
+		/** @type {Buffer[]} */
+		const chunks = [];
+		req.on('data', (chunk) => chunks.push(chunk));
+		req.on('end', () => {
+			pages.set(req.url ?? '/', {
+				type: req.headers['content-type'] ?? 'text/html',
+				body: Buffer.concat(chunks)
+			});
+			res.writeHead(204).end();
+		});
+		return;
+	}
+	const page = pages.get(req.url ?? '/');
+	if (!page) return void res.writeHead(404).end();
+	res.writeHead(200, { 'content-type': page.type, 'content-length': page.body.length });
+	res.end(page.body);
+});
+
+const io = attachSocketServer(server);
+let seq = 0;
+io.on('connection', (socket) => {
+	socket.on('channel:join', ({ channelId }, ack) => {
+		socket.join(channelId);
+		ack?.({ ok: true });
+	});
+	socket.on('message:send', ({ channelId, clientId, body }, ack) => {
+		seq++;
+		io.to(channelId).emit('message:new', { channelId, clientId, body, seq });
+		ack?.({ ok: true, seq });
+	});
+});
+
+server.listen(Number(process.argv[2]), '127.0.0.1', () => console.log('listening'));
+process.on('SIGTERM', () => {
+	io.close();
+	server.close(() => process.exit(0));
+});

@@ -1,0 +1,134 @@
+// Figures beside their bare baseline, measured in the same run on the same machine: a noisy
+// machine moves both, so the ratio stays comparable across runs. The bare server
+// (bench/bare-server.js) answers the same page bytes and fans out chat messages the same way,
+// without the app, sessions or the database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { freePort } from '../src/lib/server/db/embedded';
+import { median } from './stats';
+
+interface CannonResult {
+	requests: { average: number };
+	latency: { p50: number; p99: number };
+	non2xx: number;
+	errors: number;
+}
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+	options: Record<string, unknown>
+) => Promise<CannonResult>;
+
+export interface LoadFigures {
+	rps: number;
+	p50: number;
+	p99: number;
+	/** Answers other than 2xx, plus errors and timeouts. */
+	failed: number;
+}
+
+export interface LoadOptions {
+	connections: number;
+	seconds: number;
+	cookie?: string;
+	warmUpSeconds?: number;
+	/** The median of this many runs. */
+	runs?: number;
+	timeoutSeconds?: number;
+}
+
+/** autocannon against one URL. */
+export async function load(url: string, options: LoadOptions): Promise<LoadFigures> {
+	const cannon = {
+		url,
+		connections: options.connections,
+		duration: options.seconds,
+		timeout: options.timeoutSeconds ?? 10,
+		headers: options.cookie ? { cookie: options.cookie } : {}
+	};
+	if (options.warmUpSeconds) await autocannon({ ...cannon, duration: options.warmUpSeconds });
+	const results: CannonResult[] = [];
+	for (let i = 0; i < (options.runs ?? 1); i++) results.push(await autocannon(cannon));
+	return {
+		rps: median(results.map((r) => r.requests.average)),
+		p50: median(results.map((r) => r.latency.p50)),
+		p99: median(results.map((r) => r.latency.p99)),
+		failed: results.reduce((sum, r) => sum + r.non2xx + r.errors, 0)
+	};
+}
+
+export const formatLoad = (f: LoadFigures) =>
+	`req/s=${f.rps.toFixed(0)} p50=${f.p50} p99=${f.p99} non2xx=${f.failed}`;
+
+/**
+ * The bare figure and the ratio measured / bare, e.g. `bare-req/s=3100 ratio=0.025`. For
+ * throughput a ratio below 1 is the share of the bare speed; for latencies above 1 the factor.
+ */
+export function formatBaseline(figure: string, measured: number, bare: number): string {
+	const ratio = bare > 0 ? (measured / bare).toFixed(3) : 'n/a';
+	return `bare-${figure}=${bare.toFixed(bare >= 100 ? 0 : 1)} ratio-${figure}=${ratio}`;
+}
+
+export interface BareServer {
+	url: string;
+	pid: number;
+	/** Serves these bytes under `pagePath`, as the app answered them. */
+	servePage(pagePath: string, body: ArrayBuffer, contentType: string): Promise<void>;
+	stop(): Promise<void>;
+}
+
+export async function startBareServer(): Promise<BareServer> {
+	const port = await freePort();
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[path.join(import.meta.dirname, 'bare-server.js'), String(port)],
+		{ stdio: ['ignore', 'pipe', 'inherit'] }
+	);
+	await new Promise<void>((resolve, reject) => {
+		child.stdout!.once('data', () => resolve());
+		child.once('exit', (code) => reject(new Error(`bare server ended with ${code}`)));
+	});
+	const url = `http://127.0.0.1:${port}`;
+	return {
+		url,
+		pid: child.pid!,
+		async servePage(pagePath, body, contentType) {
+			const res = await fetch(url + pagePath, {
+				method: 'PUT',
+				body,
+				headers: { 'content-type': contentType }
+			});
+			if (!res.ok) throw new Error(`bare server refused ${pagePath}: ${res.status}`);
+		},
+		async stop() {
+			child.kill('SIGTERM');
+			await new Promise((resolve) => child.once('exit', resolve));
+		}
+	};
+}
+
+/**
+ * A page of the app under load, and just before it the same bytes from the bare server with
+ * the same connections and duration.
+ */
+export async function loadBesideBare(
+	app: { url: string; bare: BareServer },
+	pagePath: string,
+	options: LoadOptions
+): Promise<{ page: LoadFigures; bare: LoadFigures }> {
+	const answer = await fetch(app.url + pagePath, {
+		headers: options.cookie ? { cookie: options.cookie } : {},
+		redirect: 'manual'
+	});
+	await app.bare.servePage(
+		pagePath,
+		await answer.arrayBuffer(),
+		answer.headers.get('content-type') ?? 'text/html'
+	);
+	const bare = await load(app.bare.url + pagePath, options);
+	const page = await load(app.url + pagePath, options);
+	return { page, bare };
+}
+
+/** `req/s=… p50=… p99=… non2xx=… bare-req/s=… ratio-req/s=…` */
+export const formatBesideBare = (r: { page: LoadFigures; bare: LoadFigures }) =>
+	`${formatLoad(r.page)} ${formatBaseline('req/s', r.page.rps, r.bare.rps)} ${formatBaseline('p99', r.page.p99, r.bare.p99)}`;
