@@ -18,7 +18,8 @@ const de = {
 		post: 'Beitrag',
 		tag: 'Schlagwort',
 		thread: 'Thema',
-		workshop: 'Workshop'
+		workshop: 'Workshop',
+		need: 'Bedarf'
 	} as Record<string, string>,
 	/** Action names as recorded by the services; unknown ones show as recorded. */
 	actions: {
@@ -106,7 +107,8 @@ const en: AuditMessages = {
 		post: 'Post',
 		tag: 'Tag',
 		thread: 'Thread',
-		workshop: 'Workshop'
+		workshop: 'Workshop',
+		need: 'Need'
 	},
 	actions: {
 		'member.roles': 'Roles changed',
