@@ -34,3 +34,12 @@ export const surveyQuestionKinds = [
 	'municipality'
 ] as const;
 export type SurveyQuestionKind = (typeof surveyQuestionKinds)[number];
+
+/** A need card's state in the register: neu, in Arbeit, erledigt, verworfen. */
+export const needStatuses = ['new', 'in-progress', 'done', 'discarded'] as const;
+export type NeedStatus = (typeof needStatuses)[number];
+/** Where a need card came from; each source links back to it. */
+export const needSourceKinds = ['manual', 'survey', 'note'] as const;
+export type NeedSourceKind = (typeof needSourceKinds)[number];
+/** The municipality field's value for a need several municipalities share. */
+export const severalMunicipalities = 'mehrere';

@@ -19,6 +19,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 		sections: {
 			forum: auth.can(member, 'forum:view'),
 			workshops: auth.can(member, 'workshop:list'),
+			needs: auth.can(member, 'needs:list'),
 			chat: member ? await chat.hasChannels(member) : false,
 			members: auth.can(member, 'directory:view'),
 			search: auth.can(member, 'forum:view'),

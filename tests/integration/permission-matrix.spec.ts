@@ -313,7 +313,38 @@ export const rows: Row[] = [
 	{ method: 'GET', path: `/workshops/${missing}/survey`, expect: signedIn(404) },
 	{ method: 'GET', path: `/workshops/${missing}/survey/results`, expect: signedIn(404) },
 	{ method: 'GET', path: `/workshops/${missing}/survey/export.xlsx`, expect: signedIn(404) },
-	{ method: 'POST', path: `/workshops/${missing}/survey?/answer`, expect: signedIn(404) }
+	{ method: 'POST', path: `/workshops/${missing}/survey?/answer`, expect: signedIn(404) },
+	// Need cards and the dot vote (none opened in the demo): whoever sees the workshop sees its
+	// cards; staff write them and run the vote; the register shows each role what it may see
+	{ method: 'GET', path: '/needs', expect: signedIn(200) },
+	{ method: 'GET', path: '/needs?status=nonsense', expect: signedIn(400) },
+	{ method: 'GET', path: '/needs/export.xlsx', expect: signedIn(200) },
+	{ method: 'GET', path: '/needs/export.pdf', expect: signedIn(404) },
+	{
+		method: 'POST',
+		path: '/needs?/status',
+		body: { needId: missing, status: 'done' },
+		expect: signedIn(404)
+	},
+	{ method: 'GET', path: '/workshops/{upcomingWorkshopId}/needs', expect: signedIn(200) },
+	{ method: 'GET', path: '/workshops/{upcomingWorkshopId}/needs/new', expect: staff(200) },
+	{
+		method: 'GET',
+		path: `/workshops/{upcomingWorkshopId}/needs/${missing}`,
+		expect: signedIn(404)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/needs?/dot',
+		body: { needId: missing, by: '1' },
+		expect: signedIn(403)
+	},
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/needs?/closeVote',
+		expect: { ...signedIn(403), organiser: 409, admin: 409 }
+	},
+	{ method: 'GET', path: `/workshops/${missing}/needs`, expect: signedIn(404) }
 ];
 
 /** Socket events × roles; other domains add their events here. Connecting is the first. */
@@ -399,6 +430,7 @@ describe('permission matrix', () => {
 		const sections = [
 			'/forum',
 			'/workshops',
+			'/needs',
 			'/chat',
 			'/members',
 			'/search',
@@ -410,10 +442,10 @@ describe('permission matrix', () => {
 			const header = home.slice(home.indexOf('<header'), home.indexOf('</header>'));
 			return sections.filter((section) => header.includes(`href="${section}"`));
 		});
-		const member = ['/forum', '/workshops', '/chat', '/members', '/search'];
+		const member = ['/forum', '/workshops', '/needs', '/chat', '/members', '/search'];
 		expect(linked).toEqual({
 			anonymous: [],
-			supervisor: ['/forum', '/workshops', '/chat', '/search'],
+			supervisor: ['/forum', '/workshops', '/needs', '/chat', '/search'],
 			alumni: member,
 			moderator: [...member, '/moderation'],
 			organiser: [...member, '/admin'],

@@ -148,3 +148,11 @@ export function odt(): Buffer {
 export function pdfHtmlPolyglot(): Buffer {
 	return minimalPdf('<html><body><script>alert(document.cookie)</script></body></html>\n');
 }
+
+/** The whole body of a streamed export, as the browser would save it. */
+export async function readStream(body: ReadableStream<Uint8Array>): Promise<Buffer> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of body as unknown as AsyncIterable<Uint8Array>)
+		chunks.push(Buffer.from(chunk));
+	return Buffer.concat(chunks);
+}

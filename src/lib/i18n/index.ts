@@ -12,6 +12,7 @@ import workshops from './messages/workshops';
 import workshopResults from './messages/workshop-results';
 import uploads from './messages/uploads';
 import survey from './messages/survey';
+import needs from './messages/needs';
 import legal from './messages/legal';
 import workshopSummary from './messages/workshop-summary';
 
@@ -35,6 +36,7 @@ const dictionaries = {
 		workshopResults: workshopResults.de,
 		uploads: uploads.de,
 		survey: survey.de,
+		needs: needs.de,
 		legal: legal.de,
 		workshopSummary: workshopSummary.de
 	},
@@ -51,6 +53,7 @@ const dictionaries = {
 		workshopResults: workshopResults.en,
 		uploads: uploads.en,
 		survey: survey.en,
+		needs: needs.en,
 		legal: legal.en,
 		workshopSummary: workshopSummary.en
 	}

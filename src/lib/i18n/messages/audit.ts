@@ -18,7 +18,8 @@ const de = {
 		post: 'Beitrag',
 		tag: 'Schlagwort',
 		thread: 'Thema',
-		workshop: 'Workshop'
+		workshop: 'Workshop',
+		need: 'Bedarf'
 	} as Record<string, string>,
 	/** Action names as recorded by the services; unknown ones show as recorded. */
 	actions: {
@@ -48,6 +49,13 @@ const de = {
 		'forum.category.create': 'Kategorie angelegt',
 		'forum.category.update': 'Kategorie geändert',
 		'forum.tag.create': 'Schlagwort angelegt',
+		'need.create': 'Bedarf angelegt',
+		'need.update': 'Bedarf geändert',
+		'need.status': 'Bedarfsstatus geändert',
+		'need.merge': 'Bedarfe zusammengeführt',
+		'need.vote-open': 'Punktabfrage geöffnet',
+		'need.vote-close': 'Punktabfrage geschlossen',
+		'need.vote-reopen': 'Punktabfrage wieder geöffnet',
 		'workshop.create': 'Workshop angelegt',
 		'workshop.update': 'Workshop geändert',
 		'workshop.publish': 'Workshop veröffentlicht',
@@ -99,7 +107,8 @@ const en: AuditMessages = {
 		post: 'Post',
 		tag: 'Tag',
 		thread: 'Thread',
-		workshop: 'Workshop'
+		workshop: 'Workshop',
+		need: 'Need'
 	},
 	actions: {
 		'member.roles': 'Roles changed',
@@ -128,6 +137,13 @@ const en: AuditMessages = {
 		'forum.category.create': 'Category created',
 		'forum.category.update': 'Category changed',
 		'forum.tag.create': 'Tag created',
+		'need.create': 'Need created',
+		'need.update': 'Need changed',
+		'need.status': 'Need status changed',
+		'need.merge': 'Needs merged',
+		'need.vote-open': 'Dot vote opened',
+		'need.vote-close': 'Dot vote closed',
+		'need.vote-reopen': 'Dot vote reopened',
 		'workshop.create': 'Workshop created',
 		'workshop.update': 'Workshop changed',
 		'workshop.publish': 'Workshop published',

@@ -35,7 +35,8 @@ const withoutResource: Record<string, Role[]> = {
 	'forum:manage': moderators,
 	'moderation:view': moderators,
 	'workshop:list': [...roles],
-	'workshop:create': staff
+	'workshop:create': staff,
+	'needs:list': [...roles]
 };
 
 /** A published workshop for the actors' cohort, none of them on its roster. */
@@ -62,7 +63,11 @@ const workshopRules: [Action, Role[]][] = [
 	['survey:results', staff],
 	['survey:view', staff],
 	// Not on the roster: nobody answers, however open the survey
-	['survey:answer', none]
+	['survey:answer', none],
+	['need:manage', staff],
+	['need:run-vote', staff],
+	// Not on the roster, and no vote open: nobody puts a dot
+	['need:vote', none]
 ];
 
 /** The same workshop while it runs, and after it closed (roster roles set per row). */
@@ -94,7 +99,21 @@ const notesRules: [string, Action, object, Role[]][] = [
 	['live', 'workshop:run-live', live, staff],
 	['live, on the roster', 'workshop:check-in', { ...live, rosterRole: 'participant' }, [...roles]],
 	['live, not on the roster', 'workshop:check-in', live, none],
-	['closed', 'workshop:reopen-notes', closed, staff]
+	['closed', 'workshop:reopen-notes', closed, staff],
+	[
+		'vote open, participant',
+		'need:vote',
+		{ ...live, rosterRole: 'participant', voteOpen: true },
+		[...roles]
+	],
+	['vote open, observer', 'need:vote', { ...live, rosterRole: 'observer', voteOpen: true }, none],
+	[
+		'vote open, guest whose access ended',
+		'need:vote',
+		{ ...closed, rosterRole: 'supervisor', voteOpen: true, guestAccessEnded: true },
+		network
+	],
+	['vote closed, participant', 'need:vote', { ...live, rosterRole: 'participant' }, none]
 ];
 
 const channels: [string, ChannelResource, Role[]][] = [

@@ -56,6 +56,11 @@ export interface SurveyResource extends WorkshopResource {
 	surveyOpen: boolean;
 }
 
+/** A workshop's dot vote as the rules see it: its workshop, and whether it takes dots. */
+export interface NeedVoteResource extends WorkshopResource {
+	voteOpen: boolean;
+}
+
 export const hasRole = (actor: Actor, ...wanted: Role[]) =>
 	wanted.some((r) => actor.roles.includes(r));
 
@@ -208,7 +213,16 @@ const rules = {
 	'survey:view': (a: Actor, w: WorkshopResource) =>
 		(isStaff(a) && seesWorkshop(a, w)) || onSurveyRoster(a, w),
 	'survey:answer': (a: Actor, s: SurveyResource) =>
-		s.surveyOpen && registrationOpen(s) && onSurveyRoster(a, s)
+		s.surveyOpen && registrationOpen(s) && onSurveyRoster(a, s),
+	/** The needs register across workshops: whoever sees workshops (each card by its workshop). */
+	'needs:list': (a: Actor) => a.roles.length > 0,
+	/** Organisers write, merge and keep the need cards of every workshop they see up to date. */
+	'need:manage': (a: Actor, w: WorkshopResource) => isStaff(a) && seesWorkshop(a, w),
+	/** Organisers open and close the dot vote until the workshop is archived. */
+	'need:run-vote': (a: Actor, w: WorkshopResource) =>
+		isStaff(a) && seesWorkshop(a, w) && w.state !== 'archived' && w.state !== 'cancelled',
+	/** The roster's alumni and supervisors vote while the vote is open (observers do not). */
+	'need:vote': (a: Actor, v: NeedVoteResource) => v.voteOpen && onSurveyRoster(a, v)
 } satisfies Record<string, (actor: Actor, resource: never) => boolean>;
 
 export type Action = keyof typeof rules;

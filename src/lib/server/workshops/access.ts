@@ -1,6 +1,6 @@
-import type { Types } from 'mongoose';
+import { trusted, type Types } from 'mongoose';
 import type { AgendaItemFields } from '$lib/workshops';
-import { can, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
+import { can, hasRole, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { Workshop, WorkshopRegistration, type WorkshopDoc } from '../db/models';
 import { refused, ok, type Result } from '../result';
@@ -143,4 +143,37 @@ export async function rosterMemberIds(workshopId: string): Promise<Types.ObjectI
 	return rows
 		.filter((r) => !(r.role === 'participant' && r.answer === 'no'))
 		.map((r) => r.memberId);
+}
+
+/**
+ * Every workshop the actor may see now, soonest first, with their roster entry: what the
+ * workshop list and the needs register show (the rule is `workshop:view`, asked per workshop).
+ */
+export async function visibleWorkshops(
+	actor: Actor,
+	now = new Date()
+): Promise<{ workshop: WorkshopLean; entry: RosterEntry | null }[]> {
+	if (!can(actor, 'workshop:list')) return [];
+	const entries = await WorkshopRegistration.find(
+		{ memberId: oid(actor.id) },
+		{ workshopId: 1, role: 1, answer: 1, status: 1, waitlistedAt: 1 }
+	).lean();
+	const entryOf = new Map(
+		entries.map((e) => [e.workshopId.toString(), e as unknown as RosterEntry])
+	);
+	const candidates = await Workshop.find(
+		hasRole(actor, 'organiser', 'admin')
+			? {}
+			: {
+					$or: [
+						{ audienceCohortIds: trusted({ $in: actor.cohortIds.map(oid) }) },
+						{ _id: trusted({ $in: entries.map((e) => e.workshopId) }) }
+					]
+				}
+	)
+		.sort({ startsAt: 1 })
+		.lean<WorkshopLean[]>();
+	return candidates
+		.map((workshop) => ({ workshop, entry: entryOf.get(workshop._id.toString()) ?? null }))
+		.filter(({ workshop, entry }) => can(actor, 'workshop:view', resourceOf(workshop, entry, now)));
 }

@@ -81,12 +81,33 @@ export {
 	type QuestionResultDto,
 	type Bar
 } from './survey-results';
+export { exportSurvey } from './survey-export';
 export {
-	exportSurvey,
-	neutraliseCell,
-	type ExportFormat,
-	type SurveyExport
-} from './survey-export';
+	createNeed,
+	getNeedDraft,
+	getNeedPage,
+	updateNeed,
+	setNeedStatus,
+	mergeNeeds,
+	type NeedCardDto,
+	type NeedDraftDto,
+	type NeedPageDto
+} from './needs';
+export {
+	getNeedsPage,
+	openVote,
+	closeVote,
+	castDot,
+	type NeedsPageDto,
+	type VoteDto,
+	type RankedNeedDto
+} from './needs-vote';
+export {
+	listRegister,
+	exportRegister,
+	type RegisterDto,
+	type RegisterRowDto
+} from './needs-register';
 export {
 	exportSummary,
 	getSummaryPage,

@@ -1,11 +1,10 @@
 import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
 import type { AgendaItemFields, RsvpAnswer, WorkshopFormat } from '$lib/workshops';
-import { can, hasRole, type Actor } from '../auth/permissions';
-import { oid } from '../db/ids';
-import { Cohort, Member, Municipality, Workshop, WorkshopRegistration } from '../db/models';
+import { can, type Actor } from '../auth/permissions';
+import { Cohort, Member, Municipality, WorkshopRegistration } from '../db/models';
 import { ok, type Result } from '../result';
-import { loadWorkshopFor, resourceOf, type RosterEntry, type WorkshopLean } from './access';
+import { loadWorkshopFor, visibleWorkshops, type RosterEntry, type WorkshopLean } from './access';
 import { nextStates, type WorkshopState } from './lifecycle';
 import { myRegistration, type MyRegistrationDto } from './registration';
 import { seatsTaken } from './seats';
@@ -93,6 +92,8 @@ export interface WorkshopPageDto extends WorkshopSummaryDto {
 		mayReopenNotes: boolean;
 		notesReopened: boolean;
 		mayManage: boolean;
+		/** Organisers take notes over as need cards. */
+		mayManageNeeds: boolean;
 		/** Organisers on the roster run the workshop; they do not answer the invitation. */
 		organising: boolean;
 		mayAnswer: boolean;
@@ -136,29 +137,7 @@ export async function listWorkshops(
 ): Promise<Result<WorkshopLists>> {
 	const lists: WorkshopLists = { upcoming: [], past: [], drafts: [] };
 	if (!can(actor, 'workshop:list')) return ok(lists);
-	const entries = await WorkshopRegistration.find(
-		{ memberId: oid(actor.id) },
-		{ workshopId: 1, role: 1, answer: 1, status: 1, waitlistedAt: 1 }
-	).lean();
-	const entryOf = new Map(
-		entries.map((e) => [e.workshopId.toString(), e as unknown as RosterEntry])
-	);
-	const staff = hasRole(actor, 'organiser', 'admin');
-	const candidates = await Workshop.find(
-		staff
-			? {}
-			: {
-					$or: [
-						{ audienceCohortIds: trusted({ $in: actor.cohortIds.map(oid) }) },
-						{ _id: trusted({ $in: entries.map((e) => e.workshopId) }) }
-					]
-				}
-	)
-		.sort({ startsAt: 1 })
-		.lean<WorkshopLean[]>();
-	for (const w of candidates) {
-		const entry = entryOf.get(w._id.toString()) ?? null;
-		if (!can(actor, 'workshop:view', resourceOf(w, entry, now))) continue;
+	for (const { workshop: w, entry } of await visibleWorkshops(actor, now)) {
 		const summary = summaryOf(w, await seatsTaken(w._id), entry);
 		if (w.state === 'draft') lists.drafts.push(summary);
 		else if (w.endsAt >= now && w.state !== 'archived') lists.upcoming.push(summary);
@@ -297,6 +276,7 @@ export async function getWorkshopPage(
 			mayReopenNotes: can(actor, 'workshop:reopen-notes', resource),
 			notesReopened: w.notesReopened ?? false,
 			mayManage,
+			mayManageNeeds: can(actor, 'need:manage', resource),
 			organising: entry?.role === 'organiser',
 			mayAnswer:
 				entry?.role !== 'organiser' &&

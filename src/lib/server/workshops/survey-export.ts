@@ -1,6 +1,3 @@
-import { PassThrough, Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { trusted, type Types } from 'mongoose';
 import type { SurveyQuestion } from '$lib/schemas/survey';
 import { messages, type Locale } from '$lib/i18n';
@@ -8,6 +5,13 @@ import { formatDateTime } from '$lib/datetime';
 import type { Actor } from '../auth/permissions';
 import { Member, SurveyResponse } from '../db/models';
 import { ok, refused, type Result } from '../result';
+import {
+	inBatches,
+	spreadsheetFile,
+	type Cell,
+	type ExportFile,
+	type ExportFormat
+} from '../spreadsheet';
 import { municipalityList } from './survey-answers';
 import { disclosureFor, type Disclosure } from './confidential';
 import {
@@ -17,17 +21,6 @@ import {
 	type StoredAnswer,
 	type SurveyLean
 } from './survey';
-
-export type ExportFormat = 'csv' | 'xlsx';
-type Cell = string | number;
-
-/**
- * A text a spreadsheet would run as a formula (= + - @) or whose leading tab or carriage return
- * hides one, made inert by a leading apostrophe. CSV and XLSX both pass every text through here.
- */
-export function neutraliseCell(value: string): string {
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const batchSize = 200;
 
@@ -57,9 +50,8 @@ async function* exportRows(
 		.sort({ _id: 1 })
 		.lean<ResponseLean[]>()
 		.cursor({ batchSize });
-	let batch: ResponseLean[] = [];
 	let n = 0;
-	const flush = async function* () {
+	for await (const batch of inBatches(cursor, batchSize)) {
 		const names = personal ? await namesOf(batch.flatMap((r) => r.memberIds)) : new Map();
 		for (const r of batch) {
 			n++;
@@ -80,13 +72,7 @@ async function* exportRows(
 				...questions.map((q) => answerCell(q, r.answers, municipalities, t, disclosure))
 			];
 		}
-		batch = [];
-	};
-	for await (const response of cursor) {
-		batch.push(response);
-		if (batch.length === batchSize) yield* flush();
 	}
-	yield* flush();
 }
 
 function answerCell(
@@ -118,51 +104,11 @@ async function namesOf(ids: Types.ObjectId[]): Promise<Map<string, string>> {
 	return new Map(members.map((m) => [m._id.toString(), m.displayName]));
 }
 
-const neutralised = (row: Cell[]) =>
-	row.map((c) => (typeof c === 'string' ? neutraliseCell(c) : c));
-
-/**
- * CSV as German Excel opens it: UTF-8 with BOM, `;` between cells, CRLF between rows, numbers
- * with the locale's decimal mark (a negative number is a number, not a formula).
- */
-function csvStream(rows: AsyncIterable<Cell[]>, locale: Locale): Readable {
-	const csv = stringify({ delimiter: ';', record_delimiter: 'windows', bom: true });
-	const decimal = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 });
-	Readable.from(
-		(async function* () {
-			for await (const row of rows)
-				yield neutralised(row).map((c) => (typeof c === 'number' ? decimal.format(c) : c));
-		})()
-	)
-		.on('error', (err) => csv.destroy(err))
-		.pipe(csv);
-	return csv;
-}
-
-/** XLSX through exceljs's streaming writer: each row is committed, i.e. zipped out, at once. */
-function xlsxStream(rows: AsyncIterable<Cell[]>, sheetName: string): Readable {
-	const out = new PassThrough();
-	const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false });
-	const sheet = workbook.addWorksheet(sheetName);
-	(async () => {
-		for await (const row of rows) sheet.addRow(neutralised(row)).commit();
-		sheet.commit();
-		await workbook.commit();
-	})().catch((err: unknown) => out.destroy(err as Error));
-	return out;
-}
-
-export interface SurveyExport {
-	filename: string;
-	contentType: string;
-	body: ReadableStream<Uint8Array>;
-}
-
 /** The survey's answers as a file for organisers, streamed while it is read. */
 export async function exportSurvey(
 	actor: Actor,
 	input: { workshopId: string; format: ExportFormat; locale: Locale }
-): Promise<Result<SurveyExport>> {
+): Promise<Result<ExportFile>> {
 	const loaded = await loadSurveyFor(actor, input.workshopId, 'survey:results');
 	if (!loaded.ok) return loaded;
 	const { survey, workshop } = loaded.value;
@@ -171,15 +117,12 @@ export async function exportSurvey(
 	const base = `${t.title} ${workshop.number ? `${workshop.number}. ` : ''}${workshop.title}`;
 	// An export leaves the live view: Chatham House applies (confidential.ts).
 	const disclosure = await disclosureFor(workshop, { live: false, locale: input.locale });
-	const rows = exportRows(survey, input.locale, disclosure);
-	const stream =
-		input.format === 'csv' ? csvStream(rows, input.locale) : xlsxStream(rows, t.export.sheet);
-	return ok({
-		filename: `${base}.${input.format}`,
-		contentType:
-			input.format === 'csv'
-				? 'text/csv; charset=utf-8'
-				: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-		body: Readable.toWeb(stream) as ReadableStream<Uint8Array>
-	});
+	return ok(
+		spreadsheetFile(exportRows(survey, input.locale, disclosure), {
+			format: input.format,
+			locale: input.locale,
+			name: base,
+			sheet: t.export.sheet
+		})
+	);
 }

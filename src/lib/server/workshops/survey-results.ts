@@ -1,3 +1,4 @@
+import type { Types } from 'mongoose';
 import { scaleSteps, type SurveyQuestion } from '$lib/schemas/survey';
 import type { Locale } from '$lib/i18n';
 import type { Actor } from '../auth/permissions';
@@ -13,6 +14,9 @@ export interface Bar {
 	count: number;
 }
 
+/** A free-text answer and the answer set it came from (to take it over as a need card). */
+export type TextAnswer = { responseId: string; text: string };
+
 export interface QuestionResultDto {
 	question: SurveyQuestion;
 	/** How many answer sets answered this question. */
@@ -21,8 +25,8 @@ export interface QuestionResultDto {
 	bars: Bar[] | null;
 	/** Scale and number questions. */
 	numbers: { min: number; max: number; mean: number } | null;
-	/** Short and long texts, verbatim, without names. */
-	texts: string[] | null;
+	/** Short and long texts, verbatim, without names; the answer set they came from. */
+	texts: TextAnswer[] | null;
 	/** A municipality question of an anonymous survey is not evaluated. */
 	hidden: boolean;
 }
@@ -47,13 +51,13 @@ export async function getSurveyResults(
 	const questions = survey?.questions.map(questionDto) ?? [];
 	const counts = new Map<string, Map<string, number>>(questions.map((q) => [q.id, new Map()]));
 	const numbers = new Map<string, number[]>(questions.map((q) => [q.id, []]));
-	const texts = new Map<string, string[]>(questions.map((q) => [q.id, []]));
+	const texts = new Map<string, TextAnswer[]>(questions.map((q) => [q.id, []]));
 	const answered = new Map<string, number>();
 	let responses = 0;
 	if (survey) {
 		const cursor = SurveyResponse.find({ surveyId: survey._id }, { answers: 1 })
 			.sort({ _id: 1 })
-			.lean<{ answers: StoredAnswer[] }[]>()
+			.lean<{ _id: Types.ObjectId; answers: StoredAnswer[] }[]>()
 			.cursor({ batchSize: 500 });
 		for await (const response of cursor) {
 			responses++;
@@ -69,7 +73,7 @@ export async function getSurveyResults(
 					keys.push(String(a.number));
 				}
 				if (typeof a.text === 'string') {
-					texts.get(id)!.push(a.text);
+					texts.get(id)!.push({ responseId: response._id.toString(), text: a.text });
 					keys.push(a.text);
 				}
 				for (const key of keys) tally.set(key, (tally.get(key) ?? 0) + 1);
@@ -95,7 +99,7 @@ export async function getSurveyResults(
 				answered.get(q.id) ?? 0,
 				counts.get(q.id)!,
 				numbers.get(q.id)!,
-				texts.get(q.id)!.map((text) => disclosure.text(null, text)),
+				texts.get(q.id)!.map((a) => ({ ...a, text: disclosure.text(null, a.text) })),
 				{
 					anonymous: hidesMunicipalities,
 					municipalities
@@ -110,7 +114,7 @@ function resultOf(
 	answered: number,
 	tally: Map<string, number>,
 	values: number[],
-	texts: string[],
+	texts: TextAnswer[],
 	context: { anonymous: boolean; municipalities: { id: string; name: string }[] }
 ): QuestionResultDto {
 	const base = { question: q, answered, bars: null, numbers: null, texts: null, hidden: false };

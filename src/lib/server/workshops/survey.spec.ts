@@ -4,6 +4,7 @@ import { Types } from 'mongoose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerField, questionFormSchema } from '$lib/schemas/survey';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { readStream } from '../../../../tests/support/files';
 import type { Actor } from '../auth/permissions';
 import { Member, Municipality, Workshop, WorkshopRegistration } from '../db/models';
 import {
@@ -12,10 +13,10 @@ import {
 	exportSurvey,
 	getSurveyPage,
 	getSurveyResults,
-	neutraliseCell,
 	saveAnswers,
 	saveSurveySettings
 } from './index';
+import { neutraliseCell } from '../spreadsheet';
 
 useTestDatabase('survey');
 
@@ -113,13 +114,6 @@ beforeAll(async () => {
 			municipalityId: a === anna ? municipality._id : null
 		});
 });
-
-async function readStream(body: ReadableStream<Uint8Array>): Promise<Buffer> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of body as unknown as AsyncIterable<Uint8Array>)
-		chunks.push(Buffer.from(chunk));
-	return Buffer.concat(chunks);
-}
 
 describe('needs survey', () => {
 	it('is built by organisers only, from a draft, and opened before answers are taken', async () => {
@@ -272,7 +266,7 @@ describe('needs survey', () => {
 		expect(r2!.bars!.map((b) => b.count)).toEqual([3, 3, 3]);
 		expect(r3!.bars!.map((b) => b.count)).toEqual([0, 0, 1, 0, 2]);
 		expect(r3!.numbers!.mean).toBeCloseTo(13 / 3);
-		expect(r5!.texts!.sort()).toEqual(['Fördermittel', 'Personal']);
+		expect(r5!.texts!.map((t) => t.text).sort()).toEqual(['Fördermittel', 'Personal']);
 	});
 
 	it('exports CSV and XLSX with formulas neutralised, and anonymously without names', async () => {

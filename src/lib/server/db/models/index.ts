@@ -59,4 +59,5 @@ export {
 	type SurveyDoc,
 	type SurveyResponseDoc
 } from './survey';
+export { Need, NeedVote, NeedDot, type NeedDoc, type NeedVoteDoc } from './need';
 export { LegalPage, type LegalPageDoc } from './legal-page';

@@ -1,8 +1,8 @@
-import contentDisposition from 'content-disposition';
 import { error } from '@sveltejs/kit';
 import { exportFormatSchema } from '$lib/schemas/survey';
 import * as auth from '$lib/server/auth';
 import * as respond from '$lib/server/respond';
+import { exportResponse } from '$lib/server/spreadsheet';
 import * as workshops from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
@@ -18,11 +18,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			locale: locals.locale
 		})
 	);
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': contentDisposition(file.filename),
-			'cache-control': 'no-store'
-		}
-	});
+	return exportResponse(file);
 };
