@@ -22,7 +22,7 @@ function recordedActions(): Set<string> {
 		const source = readFileSync(file, 'utf8');
 		if (!source.includes('record(')) continue;
 		for (const [, name] of source.matchAll(
-			/'((?:member|invitation|cohort|municipality|forum|workshop|legal)\.[a-z.-]+)'/g
+			/'((?:member|invitation|cohort|municipality|forum|workshop|need|legal)\.[a-z.-]+)'/g
 		))
 			actions.add(name!);
 	}

@@ -48,10 +48,12 @@ export async function createFollowUpWorkshop(
 	const t = messages(input.locale).workshopSummary.followUp;
 	const from = w.number ? messages(input.locale).workshops.numbered(w.number) : w.title;
 	const disclosure = await disclosureFor(w, { live: false, locale: input.locale });
-	const [outcomes, needs] = await Promise.all([
+	const [outcomes, allNeeds] = await Promise.all([
 		outcomesOf(w, disclosure),
 		rankedNeedsForSummary(input.workshopId)
 	]);
+	// What is done stays behind; what is new or in progress goes on to the next workshop.
+	const needs = allNeeds.filter((n) => n.status === 'new' || n.status === 'in-progress');
 	const followUps = outcomes.filter((o) => o.kind === 'follow-up');
 	const carried = [
 		...(followUps.length

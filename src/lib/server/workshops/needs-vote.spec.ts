@@ -8,6 +8,7 @@ import type { Actor } from '../auth/permissions';
 import { AuditEntry, NeedDot, NeedVote, WorkshopRegistration } from '../db/models';
 import { createNeed, mergeNeeds } from './needs';
 import { castDot, closeVote, getNeedsPage, openVote } from './needs-vote';
+import { rankedNeedsForSummary } from './summary-needs';
 
 useTestDatabase('needs_vote');
 
@@ -164,6 +165,8 @@ describe('dot vote', () => {
 			[petra, cards[2]!, 2]
 		] as const)
 			for (let i = 0; i < n; i++) valueOf(await dot(who, needId));
+		// Before closing, the summary lists the cards without dots.
+		expect((await rankedNeedsForSummary(workshopId)).map((n) => n.dots)).toEqual([0, 0, 0]);
 		for (const who of [organiser, anna, petra, outsider]) {
 			const page = valueOf(await getNeedsPage(who, workshopId));
 			expect(page.vote.results).toBeNull();
@@ -197,6 +200,12 @@ describe('dot vote', () => {
 				supervisors: 1
 			}),
 			expect.objectContaining({ title: 'Förderlotsen', rank: 3, tied: false, supervisors: 2 })
+		]);
+		// The forum summary and the follow-up workshop take the same ranking.
+		expect(await rankedNeedsForSummary(workshopId)).toEqual([
+			expect.objectContaining({ title: 'Breitband', dots: 4, tie: true, municipality: 'mehrere' }),
+			expect.objectContaining({ title: 'Personal', dots: 4, tie: true }),
+			expect.objectContaining({ title: 'Förderlotsen', dots: 2, tie: false })
 		]);
 		const audit = await AuditEntry.find({ targetId: workshopId }).sort({ _id: 1 }).lean();
 		expect(audit.map((a) => a.action)).toEqual(

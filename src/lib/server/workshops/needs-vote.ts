@@ -110,6 +110,22 @@ function rankingOf(needs: NeedLean[], dots: DotLean[]): RankedNeedDto[] {
 	}));
 }
 
+/**
+ * The workshop's cards for its summary and follow-up: ranked by the closed vote, or in the
+ * order they were written while no vote has closed (no totals exist before that).
+ */
+export async function needsForSummary(
+	workshopId: Types.ObjectId
+): Promise<{ need: NeedLean; ranked: RankedNeedDto | null }[]> {
+	const [needs, vote] = await Promise.all([needsOf(workshopId), voteOf(workshopId)]);
+	if (vote?.state !== 'closed') return needs.map((need) => ({ need, ranked: null }));
+	const dots = await NeedDot.find({ workshopId }, { needId: 1, voterId: 1, voterRole: 1 })
+		.limit(50_000)
+		.lean<DotLean[]>();
+	const byId = new Map(needs.map((n) => [n._id.toString(), n]));
+	return rankingOf(needs, dots).map((ranked) => ({ need: byId.get(ranked.id)!, ranked }));
+}
+
 async function voteDtoFor(
 	actor: Actor,
 	loaded: LoadedWorkshop,

@@ -35,6 +35,8 @@ export interface WorkshopSummary {
 	materials: { title: string; href: string }[];
 }
 
+const topNeedsInSummary = 10;
+
 /**
  * The summary, always as outside the live view: in a confidential workshop names and
  * municipalities are replaced (confidential.ts), whoever asks and wherever it goes.
@@ -67,7 +69,8 @@ export async function buildSummary(
 			minutes: i.durationMinutes,
 			speaker: disclosure.person(i._id.toString(), i.speaker)
 		})),
-		needs: needs.map((n) => ({
+		// The top of the ranking; the full list stays in the needs register.
+		needs: needs.slice(0, topNeedsInSummary).map((n) => ({
 			...n,
 			municipality: disclosure.municipality(n.itemId ?? null, n.municipality)
 		})),
