@@ -38,7 +38,7 @@ const reminderKey = (outcomeId: string) => `workshop-outcome:${outcomeId}:overdu
  */
 export async function outcomesOf(w: WorkshopLean, disclosure: Disclosure): Promise<OutcomeDto[]> {
 	const rows = await WorkshopOutcome.find({ workshopId: w._id })
-		.sort({ createdAt: 1 })
+		.sort({ createdAt: 1, _id: 1 })
 		.limit(1000)
 		.lean();
 	const owners = await Member.find(
