@@ -73,7 +73,7 @@ beforeAll(async () => {
 			html: `<p>${spoken}</p>`,
 			editedBy: organiser.id
 		});
-	await WorkshopOutcome.create(
+	await WorkshopOutcome.insertMany(
 		[
 			[secret, 'Vorlage teilen'],
 			[open, 'Termin finden']
