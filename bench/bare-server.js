@@ -1,6 +1,7 @@
 // The bare baseline of the benchmarks, run as its own process like the app: the same pages as
 // fixed bytes (no rendering, no session check, no database) and the same Socket.IO server
-// settings with a chat that only numbers and fans out (no authentication, no storage).
+// settings with a chat that only numbers and fans out (no authentication, no storage), and a
+// note save that only broadcasts the posted note to a room.
 // `node bench/bare-server.js <port>`; prints "listening" when ready.
 import { createServer } from 'node:http';
 import { attachSocketServer } from '../server/socket-server.js';
@@ -8,17 +9,32 @@ import { attachSocketServer } from '../server/socket-server.js';
 /** @type {Map<string, { type: string, body: Buffer }>} */
 const pages = new Map();
 
+/**
+ * The request's body, then `done` with it.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {(body: Buffer) => void} done
+ */
+function readBody(req, done) {
+	/** @type {Buffer[]} */
+	const chunks = [];
+	req.on('data', (chunk) => chunks.push(chunk));
+	req.on('end', () => done(Buffer.concat(chunks)));
+}
+
 const server = createServer((req, res) => {
 	if (req.method === 'PUT') {
 		// The benchmark registers a page's bytes, as the app answered them, under a path.
-		/** @type {Buffer[]} */
-		const chunks = [];
-		req.on('data', (chunk) => chunks.push(chunk));
-		req.on('end', () => {
-			pages.set(req.url ?? '/', {
-				type: req.headers['content-type'] ?? 'text/html',
-				body: Buffer.concat(chunks)
-			});
+		readBody(req, (body) => {
+			pages.set(req.url ?? '/', { type: req.headers['content-type'] ?? 'text/html', body });
+			res.writeHead(204).end();
+		});
+		return;
+	}
+	if (req.method === 'POST' && req.url?.startsWith('/note/')) {
+		// A saved note, as the app would broadcast it: one request, one event to the room.
+		const room = decodeURIComponent(req.url.slice('/note/'.length));
+		readBody(req, (body) => {
+			io.to(room).emit('note:updated', JSON.parse(body.toString()));
 			res.writeHead(204).end();
 		});
 		return;

@@ -5,12 +5,11 @@
 // lost/duplicated/out-of-order counts, each beside the same channel on the bare server (same
 // Socket.IO settings, no sessions, no storage). Figures only, never a pass or fail.
 //
-// The clients are thin raw WebSocket clients speaking Engine.IO v4 / Socket.IO v5 framing:
-// socket.io-client costs more CPU than the server, so 1000 of them would measure themselves.
-import WebSocket from 'ws';
+// The clients are thin raw WebSocket clients (bench/thin-client.ts).
 import { Channel } from '../../src/lib/server/db/models';
 import { formatBaseline } from '../load';
 import { benchMembers, percentile, sampleRss, startBenchApp, type BenchApp } from '../support';
+import { ThinClient, connectInBatches } from '../thin-client';
 
 export interface ChatBenchOptions {
 	name: string;
@@ -27,66 +26,30 @@ const senders = 10;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** One member's socket: Engine.IO pings answered, acks matched by id, message:new counted. */
-class ThinClient {
-	private ws: WebSocket;
-	private nextAck = 0;
-	private acks = new Map<number, (data: string) => void>();
+/** A chat member's socket: message:new counted for losses, duplicates and order. */
+class ChatClient extends ThinClient {
 	lastSeq = 0;
 	received = new Set<string>();
 	duplicates = 0;
 	outOfOrder = 0;
-	ready: Promise<void>;
 
 	constructor(
 		url: string,
 		cookie: string,
 		private readonly onMessage: (clientId: string, at: number) => void
 	) {
-		this.ws = new WebSocket(`${url.replace('http', 'ws')}/socket.io/?EIO=4&transport=websocket`, {
-			headers: { origin: url, cookie },
-			perMessageDeflate: false
-		});
-		this.ready = new Promise((resolve, reject) => {
-			this.ws.on('error', reject);
-			this.ws.on('message', (raw: Buffer) => {
-				const data = raw.toString();
-				if (data === '2') return this.ws.send('3'); // Engine.IO ping -> pong
-				if (data.startsWith('0')) return this.ws.send('40'); // open -> Socket.IO connect
-				if (data.startsWith('40')) return resolve();
-				if (data.startsWith('44')) return reject(new Error(data));
-				if (data.startsWith('43')) {
-					const m = /^43(\d+)/.exec(data)!;
-					const id = Number(m[1]);
-					this.acks.get(id)?.(data.slice(m[0].length));
-					this.acks.delete(id);
-					return;
-				}
-				if (data.startsWith('42["message:new"')) {
-					const at = performance.now();
-					// Regexes, not JSON.parse: the load generator must stay cheaper than the server.
-					const clientId = /"clientId":"([^"]+)"/.exec(data)![1]!;
-					const seq = Number(/"seq":(\d+)/.exec(data)![1]);
-					if (this.received.has(clientId)) this.duplicates++;
-					this.received.add(clientId);
-					if (seq <= this.lastSeq) this.outOfOrder++;
-					this.lastSeq = Math.max(this.lastSeq, seq);
-					this.onMessage(clientId, at);
-				}
-			});
-		});
+		super(url, cookie);
 	}
 
-	emit(event: string, payload: unknown): Promise<string> {
-		const id = this.nextAck++;
-		return new Promise((resolve) => {
-			this.acks.set(id, resolve);
-			this.ws.send(`42${id}${JSON.stringify([event, payload])}`);
-		});
-	}
-
-	close() {
-		this.ws.close();
+	protected override onEvent(frame: string, at: number) {
+		if (!frame.startsWith('42["message:new"')) return;
+		const clientId = /"clientId":"([^"]+)"/.exec(frame)![1]!;
+		const seq = Number(/"seq":(\d+)/.exec(frame)![1]);
+		if (this.received.has(clientId)) this.duplicates++;
+		this.received.add(clientId);
+		if (seq <= this.lastSeq) this.outOfOrder++;
+		this.lastSeq = Math.max(this.lastSeq, seq);
+		this.onMessage(clientId, at);
 	}
 }
 
@@ -96,21 +59,11 @@ interface ChatTarget {
 	pid: number;
 }
 
-async function connectAll(
+const connectAll = (
 	target: ChatTarget,
 	cookies: string[],
-	onMessage: ThinClient['onMessage']
-) {
-	const clients: ThinClient[] = [];
-	// 200 connections per second: the handshake validates each session in the database.
-	for (let i = 0; i < cookies.length; i += 20) {
-		const batch = cookies.slice(i, i + 20).map((c) => new ThinClient(target.url, c, onMessage));
-		await Promise.all(batch.map((c) => c.ready));
-		clients.push(...batch);
-		await sleep(100);
-	}
-	return clients;
-}
+	onMessage: (clientId: string, at: number) => void
+) => connectInBatches(cookies, (c) => new ChatClient(target.url, c, onMessage));
 
 interface ChatFigures {
 	total: number;
