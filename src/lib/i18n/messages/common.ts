@@ -6,6 +6,7 @@ const de = {
 	skipToContent: 'Zum Inhalt springen',
 	mainNavigation: 'Hauptnavigation',
 	menu: 'Menü',
+	tableOf: (name: string) => `Tabelle: ${name}`,
 	nav: {
 		home: 'Start',
 		forum: 'Forum',
@@ -93,6 +94,7 @@ const en: CommonMessages = {
 	skipToContent: 'Skip to content',
 	mainNavigation: 'Main navigation',
 	menu: 'Menu',
+	tableOf: (name: string) => `Table: ${name}`,
 	nav: {
 		home: 'Home',
 		forum: 'Forum',
