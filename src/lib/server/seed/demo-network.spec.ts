@@ -17,6 +17,7 @@ import {
 	WorkshopRegistration
 } from '../db/models';
 import { needsForSummary } from '../workshops/needs-vote';
+import type { SurveyLean } from '../workshops/survey';
 import { seedDemoNetwork } from './index';
 
 useTestDatabase('demo_network');
@@ -87,7 +88,7 @@ it('the 2. workshop left notes, outcomes, answers, ranked needs and its summary;
 	expect(thread?.title).toMatch(/^Zusammenfassung: 2\. Transfer-Workshop/);
 	expect(await ForumThread.exists({ title: 'Nachlese zum 2. Transfer-Workshop' })).not.toBeNull();
 
-	const upcoming = await Survey.findOne({ workshopId: third!._id }).lean();
+	const upcoming = await Survey.findOne({ workshopId: third!._id }).lean<SurveyLean>();
 	expect(upcoming?.state).toBe('open');
 	expect(upcoming!.questions.map((q) => q.kind)).toContain('municipality');
 	expect(new Set(upcoming!.questions.map((q) => q.kind)).size).toBeGreaterThanOrEqual(4);
