@@ -272,8 +272,8 @@ export const rows: Row[] = [
 		body: { outcomeId: missing },
 		expect: signedIn(403)
 	},
-	// Needs survey of the 3rd workshop (none built yet in the demo): its respondents (Anna and
-	// her supervisor Petra) and staff see the page; results and exports are for staff only
+	// Needs survey of the 3rd workshop (open in the demo): its respondents (Anna and her
+	// supervisor Petra) and staff see the page; results and exports are for staff only
 	{
 		method: 'GET',
 		path: '/workshops/{upcomingWorkshopId}/survey',
@@ -283,32 +283,43 @@ export const rows: Row[] = [
 	{
 		method: 'GET',
 		path: '/workshops/{upcomingWorkshopId}/survey/export.csv',
-		expect: { ...signedIn(403), organiser: 404, admin: 404 }
+		expect: { ...signedIn(403), organiser: 200, admin: 200 }
 	},
 	{
 		method: 'GET',
 		path: '/workshops/{upcomingWorkshopId}/survey/export.pdf',
 		expect: signedIn(404)
 	},
-	// Not open: nobody answers
-	{ method: 'POST', path: '/workshops/{upcomingWorkshopId}/survey?/answer', expect: signedIn(403) },
+	// Open: only its respondents answer (an empty form lacks the required municipality)
+	{
+		method: 'POST',
+		path: '/workshops/{upcomingWorkshopId}/survey?/answer',
+		expect: { ...signedIn(403), alumni: 400, supervisor: 400 }
+	},
+	// Closed (the 2nd workshop's): nobody answers; Petra's guest access has ended with it
+	{
+		method: 'POST',
+		path: '/workshops/{pastWorkshopId}/survey?/answer',
+		expect: { ...signedIn(403), supervisor: 404 }
+	},
 	{
 		method: 'POST',
 		path: '/workshops/{upcomingWorkshopId}/survey?/state',
 		body: { to: 'open' },
-		expect: { ...signedIn(403), organiser: 409, admin: 409 }
+		expect: staff(200)
 	},
+	// Questions and settings change only while a draft
 	{
 		method: 'POST',
 		path: '/workshops/{upcomingWorkshopId}/survey?/remove',
 		body: { questionId: missing },
-		expect: { ...signedIn(403), organiser: 404, admin: 404 }
+		expect: { ...signedIn(403), organiser: 409, admin: 409 }
 	},
 	{
 		method: 'POST',
 		path: '/workshops/{upcomingWorkshopId}/survey?/settings',
 		body: { intro: '', mode: 'person' },
-		expect: staff(200)
+		expect: { ...signedIn(403), organiser: 409, admin: 409 }
 	},
 	{ method: 'GET', path: `/workshops/${missing}/survey`, expect: signedIn(404) },
 	{ method: 'GET', path: `/workshops/${missing}/survey/results`, expect: signedIn(404) },

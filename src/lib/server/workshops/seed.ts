@@ -5,6 +5,7 @@ import { Workshop, WorkshopMaterial, WorkshopRegistration } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import type { SeedContext } from '../seed';
 import { ensureWorkshopChannel } from './channel';
+import { seedWorkshopResults } from './seed-results';
 import { takeSeat } from './seats';
 
 /**
@@ -187,4 +188,5 @@ export async function seedWorkshops(ctx: SeedContext): Promise<void> {
 			['marco.winter@netzwerk.example', 'participant', 'waitlisted']
 		]
 	);
+	await seedWorkshopResults(ctx);
 }
