@@ -68,8 +68,9 @@ export function sourceHref(workshopId: string, source: SourceLean): string | nul
 	return null;
 }
 
-export async function municipalityNames(ids: (Types.ObjectId | null)[]) {
-	const wanted = [...new Set(ids.filter((id) => id !== null).map(String))].map(oid);
+// A field the database left out reads as undefined: treated like null ("mehrere").
+export async function municipalityNames(ids: (Types.ObjectId | null | undefined)[]) {
+	const wanted = [...new Set(ids.filter((id) => id != null).map(String))].map(oid);
 	const rows = wanted.length
 		? await Municipality.find({ _id: trusted({ $in: wanted }) }, { name: 1 }).lean()
 		: [];
