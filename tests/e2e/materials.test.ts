@@ -9,7 +9,7 @@ async function openWorkshop(page: Page) {
 	await expect(page.getByRole('heading', { level: 2, name: 'Materialien' })).toBeVisible();
 }
 
-const materials = (page: Page) => page.getByRole('region', { name: 'Materialien' });
+const materials = (page: Page) => page.getByRole('region', { name: 'Materialien', exact: true });
 
 test('organisers and, once allowed, participants share files and links; axe is clean', async ({
 	browser
