@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import { messages, type Locale } from '$lib/i18n';
 
 /** A minimal page for when the app cannot serve its normal pages (the database is away). */
@@ -23,3 +24,29 @@ export const securityHeaders: Record<string, string> = {
 	'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 	'cross-origin-opener-policy': 'same-origin'
 };
+
+/** A file the app hands out: an export, a calendar, a summary. */
+export interface DownloadFile {
+	filename: string;
+	contentType: string;
+	body: BodyInit;
+}
+
+/**
+ * The HTTP answer for a file: saved as `filename` (or shown inline, as calendar feeds are polled),
+ * never kept by a shared cache because every file here carries personal data.
+ */
+export function downloadResponse(
+	file: DownloadFile,
+	options: { inline?: boolean; cacheControl?: string } = {}
+): Response {
+	return new Response(file.body, {
+		headers: {
+			'content-type': file.contentType,
+			'content-disposition': contentDisposition(file.filename, {
+				type: options.inline ? 'inline' : 'attachment'
+			}),
+			'cache-control': options.cacheControl ?? 'no-store'
+		}
+	});
+}

@@ -1,6 +1,5 @@
 import { PassThrough, Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
-import contentDisposition from 'content-disposition';
 import ExcelJS from 'exceljs';
 import type { Locale } from '$lib/i18n';
 
@@ -88,15 +87,4 @@ export function spreadsheetFile(
 				: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 		body: Readable.toWeb(stream) as ReadableStream<Uint8Array>
 	};
-}
-
-/** The file as a download, never cached (exports carry what only its reader may see). */
-export function exportResponse(file: ExportFile): Response {
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': contentDisposition(file.filename),
-			'cache-control': 'no-store'
-		}
-	});
 }

@@ -10,6 +10,7 @@ import {
 import { messages, type Locale } from '$lib/i18n';
 import { can, type Actor } from '../auth/permissions';
 import { config } from '../config';
+import type { DownloadFile } from '../http';
 import { oid } from '../db/ids';
 import { Member } from '../db/models';
 import { markdownToPlainText } from '../markdown';
@@ -135,9 +136,13 @@ export function buildCalendar(entries: CalendarEntry[], options: CalendarOptions
 	return calendar.toString();
 }
 
-export interface CalendarFile {
-	filename: string;
+export interface CalendarFile extends DownloadFile {
 	body: string;
+}
+
+/** An .ics file as the routes hand it out. */
+export function calendarFile(filename: string, body: string): CalendarFile {
+	return { filename, contentType: 'text/calendar; charset=utf-8', body };
 }
 
 /** The .ics of one workshop for someone who may see it; hidden ones answer like missing ones. */
@@ -153,7 +158,7 @@ export async function workshopCalendar(
 		[{ workshop, showOnlineLink: can(actor, 'workshop:view-roster', resource) }],
 		{ ...options, method: ICalCalendarMethod.PUBLISH }
 	);
-	return ok({ filename: `${slugify(workshopName(workshop, options.locale))}.ics`, body });
+	return ok(calendarFile(`${slugify(workshopName(workshop, options.locale))}.ics`, body));
 }
 
 /**
@@ -209,18 +214,4 @@ export async function invitationCalendar(
 			}
 		}
 	);
-}
-
-/**
- * The HTTP answer for a calendar file: a download for the workshop link, inline for feeds
- * (calendar apps poll them). Personal data, so no shared cache keeps a copy.
- */
-export function calendarResponse(file: CalendarFile, disposition: 'attachment' | 'inline') {
-	return new Response(file.body, {
-		headers: {
-			'content-type': 'text/calendar; charset=utf-8',
-			'content-disposition': `${disposition}; filename="${file.filename}"`,
-			'cache-control': 'private, no-cache'
-		}
-	});
 }

@@ -8,7 +8,7 @@ import { oid } from '../db/ids';
 import { CalendarFeed, Workshop, WorkshopRegistration } from '../db/models';
 import { ok, refused, type Result } from '../result';
 import { resourceOf, type RosterEntry, type WorkshopLean } from './access';
-import { activeMember, buildCalendar, type CalendarFile } from './calendar';
+import { activeMember, buildCalendar, calendarFile, type CalendarFile } from './calendar';
 
 /**
  * The personal calendar feed: a secret link that calendar apps poll without a cookie. Only the
@@ -101,5 +101,5 @@ export async function feedCalendar(
 		name: messages(locale).workshops.calendar.feedName,
 		refreshSeconds: 3600
 	});
-	return ok({ filename: 'workshops.ics', body });
+	return ok(calendarFile('workshops.ics', body));
 }

@@ -32,7 +32,6 @@ export {
 } from './agenda';
 export {
 	buildCalendar,
-	calendarResponse,
 	invitationCalendar,
 	workshopCalendar,
 	workshopUid,

@@ -1,3 +1,4 @@
+import { downloadResponse } from '$lib/server/http';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
@@ -8,5 +9,6 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ url, params }) => {
 	const file = respond.unwrap(await workshops.feedCalendar(params.token, url.origin));
-	return workshops.calendarResponse(file, 'inline');
+	// Calendar apps poll the feed: they may keep it but must ask again each time.
+	return downloadResponse(file, { inline: true, cacheControl: 'private, no-cache' });
 };

@@ -2,8 +2,8 @@ import { error } from '@sveltejs/kit';
 import { registerFilterSchema } from '$lib/schemas/needs';
 import { exportFormatSchema } from '$lib/schemas/survey';
 import * as auth from '$lib/server/auth';
+import { downloadResponse } from '$lib/server/http';
 import * as respond from '$lib/server/respond';
-import { exportResponse } from '$lib/server/spreadsheet';
 import * as workshops from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
 
@@ -21,5 +21,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			locale: locals.locale
 		})
 	);
-	return exportResponse(file);
+	return downloadResponse(file);
 };

@@ -1,4 +1,5 @@
 import * as auth from '$lib/server/auth';
+import { downloadResponse } from '$lib/server/http';
 import * as members from '$lib/server/members';
 import type { RequestHandler } from './$types';
 
@@ -6,11 +7,9 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const member = auth.requirePermission(locals, url, 'settings:use');
 	const data = await members.exportMemberData(member.id);
-	return new Response(JSON.stringify(data, null, 2), {
-		headers: {
-			'content-type': 'application/json; charset=utf-8',
-			'content-disposition': 'attachment; filename="netzwerk-daten.json"',
-			'cache-control': 'no-store'
-		}
+	return downloadResponse({
+		filename: 'netzwerk-daten.json',
+		contentType: 'application/json; charset=utf-8',
+		body: JSON.stringify(data, null, 2)
 	});
 };

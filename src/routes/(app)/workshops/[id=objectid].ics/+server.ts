@@ -1,4 +1,5 @@
 import * as auth from '$lib/server/auth';
+import { downloadResponse } from '$lib/server/http';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
@@ -12,5 +13,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			locale: locals.locale
 		})
 	);
-	return workshops.calendarResponse(file, 'attachment');
+	return downloadResponse(file);
 };

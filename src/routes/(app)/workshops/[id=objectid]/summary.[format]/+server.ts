@@ -1,7 +1,7 @@
-import contentDisposition from 'content-disposition';
 import { error } from '@sveltejs/kit';
 import { summaryFormatSchema } from '$lib/schemas/workshop-summary';
 import * as auth from '$lib/server/auth';
+import { downloadResponse } from '$lib/server/http';
 import * as respond from '$lib/server/respond';
 import * as workshops from '$lib/server/workshops';
 import type { RequestHandler } from './$types';
@@ -18,11 +18,5 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 			locale: locals.locale
 		})
 	);
-	return new Response(file.body, {
-		headers: {
-			'content-type': file.contentType,
-			'content-disposition': contentDisposition(file.filename),
-			'cache-control': 'no-store'
-		}
-	});
+	return downloadResponse(file);
 };
