@@ -22,6 +22,8 @@ export interface BenchApp {
 	pid: number;
 	mongoUri: string;
 	baselineRssMB: number;
+	/** The embedded database's process, when the bench started one (not with MONGODB_URI). */
+	databasePid?: number;
 	process: ChildProcess;
 	/** The bare baseline beside the app (see load.ts). */
 	bare: BareServer;
@@ -34,6 +36,20 @@ export async function sampleRss(pid: number): Promise<number> {
 	const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
 	return kb / 1024;
 }
+
+/**
+ * CPU time a process has used so far in ms (user + system, from /proc): the work a request
+ * costs, which unlike its wall time does not grow with what else the machine is doing.
+ */
+export function cpuMs(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	// Fields after the command name, which may itself contain spaces and parentheses.
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	const ticks = Number(fields[11]) + Number(fields[12]);
+	return (ticks * 1000) / clockTicksPerSecond;
+}
+// Linux reports /proc times in USER_HZ, 100 on every architecture Node runs on.
+const clockTicksPerSecond = 100;
 
 function ensureBuilt() {
 	if (!existsSync('build/handler.js')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
@@ -86,6 +102,7 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	return {
 		url,
 		pid: child.pid!,
+		databasePid: database?.process.pid,
 		mongoUri,
 		baselineRssMB: await sampleRss(child.pid!),
 		process: child,

@@ -18,6 +18,7 @@ import { renderMarkdown } from '../../src/lib/server/markdown';
 import { formatBaseline, formatBesideBare, loadBesideBare } from '../load';
 import {
 	benchMembers,
+	cpuMs,
 	median,
 	percentile,
 	sampleRss,
@@ -174,8 +175,12 @@ export async function run() {
 	}
 }
 
-/** One download, timed, with the peak RSS of the serving process sampled every 10 ms. */
-async function download(url: string, pid: number, cookie?: string) {
+/**
+ * One download, timed, with the peak RSS of the serving process sampled every 10 ms and the CPU
+ * time the server and its database spent (the figure a loaded machine does not inflate).
+ */
+async function download(url: string, pid: number, cookie?: string, databasePid?: number) {
+	const cpuBefore = [cpuMs(pid), databasePid ? cpuMs(databasePid) : 0];
 	let peak = await sampleRss(pid);
 	const sampler = setInterval(() => {
 		void sampleRss(pid).then((rss) => (peak = Math.max(peak, rss)));
@@ -185,7 +190,10 @@ async function download(url: string, pid: number, cookie?: string) {
 	const body = await res.arrayBuffer();
 	const ms = performance.now() - started;
 	clearInterval(sampler);
-	return { status: res.status, type: res.headers.get('content-type') ?? '', body, ms, peak };
+	const appCpu = cpuMs(pid) - cpuBefore[0]!;
+	const dbCpu = databasePid ? cpuMs(databasePid) - cpuBefore[1]! : 0;
+	const type = res.headers.get('content-type') ?? '';
+	return { status: res.status, type, body, ms, peak, appCpu, dbCpu };
 }
 
 /**
@@ -259,20 +267,20 @@ async function surveyScenario(
 		const path = `/workshops/${workshopId}/survey/export.${format}`;
 		const runs = [];
 		for (let i = 0; i < 3; i++)
-			runs.push(await download(app.url + path, app.pid, organiser.cookie));
+			runs.push(await download(app.url + path, app.pid, organiser.cookie, app.databasePid));
 		await app.bare.servePage(path, runs[0]!.body, runs[0]!.type);
 		const bare = [];
 		for (let i = 0; i < 3; i++) bare.push(await download(app.bare.url + path, app.bare.pid));
 		const [ms, bareMs] = [median(runs.map((r) => r.ms)), median(bare.map((r) => r.ms))];
 		const [peak, barePeak] = [maxPeak(runs), maxPeak(bare)];
 		console.log(
-			`BENCH workshop survey-export format=${format} answers=${answerSets} status=${runs[0]!.status} bytes=${runs[0]!.body.byteLength} ms=${ms.toFixed(0)} peakRssMB=${peak.toFixed(0)} startRssMB=${app.baselineRssMB.toFixed(0)} ${formatBaseline('ms', ms, bareMs)} ${formatBaseline('peakRssMB', peak, barePeak)}`
+			`BENCH workshop survey-export format=${format} answers=${answerSets} status=${runs[0]!.status} bytes=${runs[0]!.body.byteLength} ms=${ms.toFixed(0)} appCpuMs=${median(runs.map((r) => r.appCpu)).toFixed(0)} dbCpuMs=${median(runs.map((r) => r.dbCpu)).toFixed(0)} peakRssMB=${peak.toFixed(0)} startRssMB=${app.baselineRssMB.toFixed(0)} ${formatBaseline('ms', ms, bareMs)} ${formatBaseline('peakRssMB', peak, barePeak)}`
 		);
 	}
 	const results = `/workshops/${workshopId}/survey/results`;
-	const alone = await download(app.url + results, app.pid, organiser.cookie);
+	const alone = await download(app.url + results, app.pid, organiser.cookie, app.databasePid);
 	console.log(
-		`BENCH workshop survey-results-single answers=${answerSets} ms=${alone.ms.toFixed(0)} status=${alone.status} bytes=${alone.body.byteLength}`
+		`BENCH workshop survey-results-single answers=${answerSets} ms=${alone.ms.toFixed(0)} appCpuMs=${alone.appCpu.toFixed(0)} dbCpuMs=${alone.dbCpu.toFixed(0)} status=${alone.status} bytes=${alone.body.byteLength}`
 	);
 	const r = await loadBesideBare(app, results, pageLoad(organiser.cookie, 10));
 	const backlog = await settle(app, results, organiser.cookie, alone.ms);
