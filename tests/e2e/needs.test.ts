@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { voteTotalMarkers } from '../support/vote';
 import { expectAccessible, open, signInNewContext, watchConsole } from './support';
 
 /** The needs page of the upcoming 3. Transfer-Workshop (Anna and Petra are on its roster). */
@@ -27,6 +28,26 @@ async function expectNoOverflow(page: Page) {
 	await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/**
+ * Everything the server sends the page from now on: every page, data request and form answer,
+ * and every socket message (the app's own code and styles, the same for everyone, aside).
+ */
+function recordTraffic(page: Page) {
+	const bodies: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (['document', 'fetch', 'xhr'].includes(response.request().resourceType()))
+			bodies.push(response.text().catch(() => ''));
+	});
+	page.on('websocket', (socket) =>
+		socket.on('framereceived', (frame) => bodies.push(Promise.resolve(String(frame.payload))))
+	);
+	return {
+		/** What arrived so far, as one text; recording goes on. */
+		received: async () => (await Promise.all(bodies)).join('\n'),
+		count: () => bodies.length
+	};
+}
+
 test('need cards are written, voted on by keyboard and ranked; axe is clean', async ({
 	browser
 }) => {
@@ -48,12 +69,14 @@ test('need cards are written, voted on by keyboard and ranked; axe is clean', as
 	}
 	await organiser.getByLabel('Punkte pro Person').fill('3');
 	await organiser.getByLabel('Höchstens pro Bedarf').fill('2');
+	const organiserTraffic = recordTraffic(organiser);
 	await organiser.getByRole('button', { name: 'Punktabfrage öffnen' }).click();
 	await expect(organiser.getByText(/^0 von \d+ haben abgestimmt$/)).toBeVisible();
 	await expectAccessible(organiser);
 
 	const anna = await signInNewContext(browser, 'anna.schulze@netzwerk.example');
 	problems.push(...watchConsole(anna));
+	const annaTraffic = recordTraffic(anna);
 	await openNeeds(anna);
 	const plus = anna.getByRole('button', {
 		name: 'Einen Punkt auf „Glasfaser für Verwaltungsstandorte“ geben'
@@ -73,10 +96,18 @@ test('need cards are written, voted on by keyboard and ranked; axe is clean', as
 
 	await organiser.reload();
 	await expect(organiser.getByText(/^1 von \d+ haben abgestimmt$/)).toBeVisible();
+	// While the vote was open no page, data request, form answer or socket message held a total.
+	for (const traffic of [organiserTraffic, annaTraffic]) {
+		expect(traffic.count()).toBeGreaterThan(3);
+		const received = await traffic.received();
+		for (const marker of voteTotalMarkers) expect(received).not.toContain(marker);
+	}
 	await organiser.getByRole('button', { name: 'Punktabfrage schließen' }).click();
 	const ranking = organiser.getByRole('table', { name: /Rangfolge der Bedarfe/ });
 	await expect(ranking.getByRole('row').nth(1)).toContainText('Glasfaser für Verwaltungsstandorte');
 	await expect(ranking.getByRole('row').nth(1)).toContainText('2');
+	// Once closed the totals do arrive: the check above looks where they would be.
+	expect(await organiserTraffic.received()).toContain('data-ranking');
 	await expectAccessible(organiser);
 
 	// The register: filtered by query, status changed inline.
