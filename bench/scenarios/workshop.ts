@@ -112,10 +112,15 @@ export async function run() {
 		const viewer = roster[1]!.cookie;
 		// One request alone first (also the warm-up): its time says more than a load run whose
 		// every request outlives autocannon's timeout.
-		const first = await download(`${app.url}/workshops/${page._id}`, app.pid, viewer);
+		const first = await download(
+			`${app.url}/workshops/${page._id}`,
+			app.pid,
+			viewer,
+			app.databasePid
+		);
 		const singleMs = first.ms;
 		console.log(
-			`BENCH workshop-single page=roster${rosterSize}-agenda12 ms=${singleMs.toFixed(0)} status=${first.status}`
+			`BENCH workshop-single page=roster${rosterSize}-agenda12 ms=${singleMs.toFixed(0)} appCpuMs=${first.appCpu.toFixed(0)} dbCpuMs=${first.dbCpu.toFixed(0)} status=${first.status}`
 		);
 		for (const connections of [10, 50]) {
 			const r = await loadBesideBare(app, `/workshops/${page._id}`, pageLoad(viewer, connections));
