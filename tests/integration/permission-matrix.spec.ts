@@ -126,13 +126,17 @@ export const rows: Row[] = [
 	{ method: 'POST', path: '/admin/cohorts?/create', expect: staff(400) },
 	{ method: 'GET', path: '/admin/cohorts/{cohortId}', expect: staff(200) },
 	{ method: 'GET', path: `/admin/cohorts/${missing}`, expect: staff(404) },
-	{ method: 'POST', path: '/admin/cohorts/{cohortId}', expect: staff(400) },
+	{ method: 'GET', path: '/admin/cohorts/{cohortId}?q=anna', expect: staff(200) },
+	{ method: 'POST', path: '/admin/cohorts/{cohortId}?/save', expect: staff(400) },
+	{ method: 'POST', path: '/admin/cohorts/{cohortId}?/add', expect: staff(400) },
+	{ method: 'POST', path: '/admin/cohorts/{cohortId}?/remove', expect: staff(400) },
 	{ method: 'GET', path: '/admin/municipalities', expect: staff(200) },
 	{ method: 'POST', path: '/admin/municipalities?/create', expect: staff(400) },
 	{ method: 'GET', path: '/admin/municipalities/{municipalityId}', expect: staff(200) },
 	{ method: 'POST', path: '/admin/municipalities/{municipalityId}', expect: staff(400) },
-	// The audit log sits in the admin area: admins (moderators have no admin area)
-	{ method: 'GET', path: '/admin/audit', expect: adminOnly(200) },
+	// The audit log sits in the admin area: admins read all of it, organisers their own
+	// entries (moderators have no admin area)
+	{ method: 'GET', path: '/admin/audit', expect: staff(200) },
 	// Legal pages: everyone reads them, without an account too; only admins edit them
 	{ method: 'GET', path: '/impressum', expect: all(200) },
 	{ method: 'GET', path: '/datenschutz', expect: all(200) },

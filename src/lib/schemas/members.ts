@@ -94,3 +94,9 @@ export const municipalitySchema = z.object({
 	district: text(100),
 	state: requiredText(60)
 });
+
+/** A member picked on a cohort's page, to add to it or take out of it. */
+export const cohortMemberSchema = z.object({ memberId: objectId });
+
+/** The member picker's query on a cohort's page. */
+export const cohortPickerQuerySchema = z.object({ q: z.string().trim().max(100).optional() });

@@ -101,7 +101,26 @@ const de = {
 		saved: 'Durchgang gespeichert.',
 		endBeforeStart: 'Das Ende muss nach dem Beginn liegen.',
 		duplicate: 'Einen Durchgang mit diesem Namen gibt es schon.',
-		back: 'Zurück zu den Durchgängen'
+		back: 'Zurück zu den Durchgängen',
+		roster: {
+			title: (count: number) => `Mitglieder (${count})`,
+			empty: 'Dieser Durchgang hat noch keine Mitglieder.',
+			municipality: 'Kommune',
+			roles: 'Rollen',
+			inactive: 'deaktiviert',
+			remove: 'Entfernen',
+			removeLabel: (name: string) => `${name} aus dem Durchgang entfernen`,
+			removed: (name: string) => `${name} gehört nicht mehr zum Durchgang.`,
+			addTitle: 'Mitglied aufnehmen',
+			search: 'Name',
+			searchHint: 'Anfang eines Vor- oder Nachnamens',
+			find: 'Suchen',
+			candidates: (q: string) => `Treffer für „${q}“`,
+			noCandidates: 'Niemand außerhalb des Durchgangs passt zu dieser Suche.',
+			add: 'Aufnehmen',
+			addLabel: (name: string) => `${name} in den Durchgang aufnehmen`,
+			added: (name: string) => `${name} gehört jetzt zum Durchgang.`
+		}
 	},
 	municipalities: {
 		title: 'Kommunen',
@@ -119,7 +138,9 @@ const de = {
 	},
 	audit: {
 		title: 'Protokoll',
-		intro: 'Wer hat wann welche Verwaltungs- oder Moderationsaktion ausgeführt.'
+		intro: 'Wer hat wann welche Verwaltungs- oder Moderationsaktion ausgeführt.',
+		ownTitle: 'Meine Aktionen',
+		ownIntro: 'Was Sie in der Verwaltung und in Workshops geändert haben, neueste zuerst.'
 	},
 	overview: {
 		intro: 'Mitglieder, Einladungen, Durchgänge und Kommunen des Netzwerks verwalten.'
@@ -231,7 +252,26 @@ const en: AdminMessages = {
 		saved: 'Cohort saved.',
 		endBeforeStart: 'The end must be after the start.',
 		duplicate: 'A cohort with this name exists already.',
-		back: 'Back to the cohorts'
+		back: 'Back to the cohorts',
+		roster: {
+			title: (count: number) => `Members (${count})`,
+			empty: 'This cohort has no members yet.',
+			municipality: 'Municipality',
+			roles: 'Roles',
+			inactive: 'deactivated',
+			remove: 'Remove',
+			removeLabel: (name: string) => `Remove ${name} from the cohort`,
+			removed: (name: string) => `${name} no longer belongs to the cohort.`,
+			addTitle: 'Add a member',
+			search: 'Name',
+			searchHint: 'Beginning of a first or last name',
+			find: 'Search',
+			candidates: (q: string) => `Matches for “${q}”`,
+			noCandidates: 'Nobody outside the cohort matches this search.',
+			add: 'Add',
+			addLabel: (name: string) => `Add ${name} to the cohort`,
+			added: (name: string) => `${name} now belongs to the cohort.`
+		}
 	},
 	municipalities: {
 		title: 'Municipalities',
@@ -249,7 +289,9 @@ const en: AdminMessages = {
 	},
 	audit: {
 		title: 'Audit log',
-		intro: 'Who did which administration or moderation action, and when.'
+		intro: 'Who did which administration or moderation action, and when.',
+		ownTitle: 'My actions',
+		ownIntro: 'What you changed in the administration and in workshops, newest first.'
 	},
 	overview: {
 		intro: 'Manage the members, invitations, cohorts and municipalities of the network.'

@@ -29,7 +29,7 @@ function recordedActions(): Set<string> {
 	const built = {
 		member: ['roles', 'cohorts', 'deactivate', 'reactivate'],
 		invitation: ['create', 'revoke', 'resend'],
-		cohort: ['create', 'update'],
+		cohort: ['create', 'update', 'member-add', 'member-remove'],
 		municipality: ['create', 'update'],
 		'forum.thread': ['pin', 'unpin', 'lock', 'unlock'],
 		'forum.report': ['resolve', 'dismiss'],

@@ -27,6 +27,12 @@ export async function record(entry: {
 	await AuditEntry.create({ ...entry, actorId: oid(entry.actorId) });
 }
 
+/** The whole log for moderators and admins; organisers see their own entries. */
+function auditScope(actor: Actor): 'all' | 'own' | null {
+	if (can(actor, 'audit:view')) return 'all';
+	return can(actor, 'audit:view-own') ? 'own' : null;
+}
+
 /** Newest first, by cursor; actor names resolved in one query for the page. */
 export async function listAuditEntries(
 	actor: Actor,
@@ -37,9 +43,11 @@ export async function listAuditEntries(
 		targetId?: string;
 	} = {}
 ): Promise<Result<{ items: AuditEntryDto[]; nextCursor: string | null }>> {
-	if (!can(actor, 'audit:view')) return refused('forbidden');
+	const scope = auditScope(actor);
+	if (!scope) return refused('forbidden');
 	const limit = input.limit ?? 50;
 	const query: Record<string, unknown> = {};
+	if (scope === 'own') query.actorId = oid(actor.id);
 	if (input.targetType) query.targetType = input.targetType;
 	if (input.targetId) query.targetId = input.targetId;
 	if (isObjectId(input.cursor)) query._id = trusted({ $lt: oid(input.cursor) });
@@ -75,12 +83,21 @@ export async function listAuditEntries(
 export async function auditLogPage(
 	actor: Actor,
 	cursor: string | null
-): Promise<Result<{ entries: AuditEntryDto[]; nextCursor: string | null; linkMembers: boolean }>> {
+): Promise<
+	Result<{
+		entries: AuditEntryDto[];
+		nextCursor: string | null;
+		linkMembers: boolean;
+		/** Only the viewer's own entries (an organiser's log). */
+		own: boolean;
+	}>
+> {
 	const page = await listAuditEntries(actor, { cursor });
 	if (!page.ok) return page;
 	return ok({
 		entries: page.value.items,
 		nextCursor: page.value.nextCursor,
-		linkMembers: can(actor, 'member:manage')
+		linkMembers: can(actor, 'member:manage'),
+		own: auditScope(actor) === 'own'
 	});
 }

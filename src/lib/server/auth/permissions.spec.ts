@@ -28,6 +28,7 @@ const withoutResource: Record<string, Role[]> = {
 	'admin:view': staff,
 	'member:manage': ['admin'],
 	'audit:view': moderators,
+	'audit:view-own': staff,
 	'legal:manage': ['admin'],
 	'channel:list': [...roles],
 	'forum:view': [...roles],

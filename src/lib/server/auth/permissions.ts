@@ -157,6 +157,8 @@ const rules = {
 	'admin:view': isStaff,
 	'member:manage': (a: Actor) => hasRole(a, 'admin'),
 	'audit:view': (a: Actor) => hasRole(a, 'moderator', 'admin'),
+	/** Organisers read the log of what they did themselves (the whole log is for moderation). */
+	'audit:view-own': isStaff,
 	/** Impressum, privacy notice and accessibility statement speak for the operator. */
 	'legal:manage': (a: Actor) => hasRole(a, 'admin'),
 	// Guests list only the channels of their workshops (the list is filtered by channel:read).

@@ -48,6 +48,8 @@ export async function createSession(
 		lastUsedAt: now,
 		userAgent: userAgent.slice(0, 300)
 	});
+	// Signing in is activity: "zuletzt aktiv" must not wait for the next throttled touch.
+	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { lastSeenAt: now } });
 	return { token, expiresAt };
 }
 

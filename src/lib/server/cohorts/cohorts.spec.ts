@@ -1,7 +1,10 @@
+import { Types } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../../../tests/support/db';
+import { newActor, storeMembers } from '../../../../tests/support/records';
+import { valueOf } from '../../../../tests/support/result';
 import type { Actor } from '../auth/permissions';
-import { AuditEntry, Channel, Cohort, Municipality } from '../db/models';
+import { AuditEntry, Channel, Cohort, Member, Municipality } from '../db/models';
 import * as cohorts from './index';
 
 useTestDatabase('cohorts');
@@ -80,5 +83,79 @@ describe('cohorts', () => {
 			value: { name: 'Potsdam' }
 		});
 		expect(await AuditEntry.countDocuments({ action: 'municipality.create' })).toBe(1);
+	});
+});
+
+describe('staffing a cohort from its page', () => {
+	const anna = newActor(['alumni']);
+	const jonas = newActor(['alumni']);
+	const gone = newActor(['alumni']);
+	let cohortId: string;
+
+	it('lists members, finds people outside by name, adds and removes them, audited', async () => {
+		await storeMembers([
+			{ ...anna, displayName: 'Anna Schulze' },
+			{ ...jonas, displayName: 'Jonas Becker' },
+			{ ...gone, displayName: 'Anke Alt' }
+		]);
+		await Member.updateOne({ _id: gone.id }, { $set: { deactivatedAt: new Date() } });
+		cohortId = valueOf(
+			await cohorts.createCohort(organiser, { ...spring, name: 'Sommer 2026' })
+		).id;
+		const empty = valueOf(await cohorts.cohortRoster(organiser, { cohortId, q: 'an' }));
+		expect(empty.members).toEqual([]);
+		// Any word of the name; deactivated members are not offered.
+		expect(empty.candidates!.map((c) => c.displayName)).toEqual(['Anna Schulze']);
+		expect(
+			valueOf(await cohorts.cohortRoster(organiser, { cohortId, q: 'beck' })).candidates!.map(
+				(c) => c.displayName
+			)
+		).toEqual(['Jonas Becker']);
+
+		const added = await cohorts.changeCohortMembership(organiser, {
+			cohortId,
+			memberId: anna.id,
+			change: 'add'
+		});
+		expect(added).toEqual({ ok: true, value: { displayName: 'Anna Schulze' } });
+		// Twice is once: no second entry in the member's cohorts, nothing recorded again.
+		await cohorts.changeCohortMembership(organiser, { cohortId, memberId: anna.id, change: 'add' });
+		expect((await Member.findById(anna.id).lean())!.cohortIds.map(String)).toEqual([cohortId]);
+		const roster = valueOf(await cohorts.cohortRoster(organiser, { cohortId, q: 'an' }));
+		expect(roster.members.map((m) => m.displayName)).toEqual(['Anna Schulze']);
+		expect(roster.candidates).toEqual([]);
+
+		await cohorts.changeCohortMembership(organiser, {
+			cohortId,
+			memberId: anna.id,
+			change: 'remove'
+		});
+		expect((await Member.findById(anna.id).lean())!.cohortIds).toEqual([]);
+		const log = await AuditEntry.find({ targetId: cohortId }).sort({ _id: 1 }).lean();
+		expect(log.map((e) => [e.action, e.summary])).toEqual([
+			['cohort.create', 'Sommer 2026'],
+			['cohort.member-add', 'Sommer 2026: Anna Schulze'],
+			['cohort.member-remove', 'Sommer 2026: Anna Schulze']
+		]);
+	});
+
+	it('is for organisers only; unknown cohorts and members are not found', async () => {
+		const change = { cohortId, memberId: jonas.id, change: 'add' as const };
+		expect(await cohorts.changeCohortMembership(alumna, change)).toMatchObject({
+			failure: { code: 'forbidden' }
+		});
+		expect(await cohorts.cohortRoster(alumna, { cohortId })).toMatchObject({
+			failure: { code: 'forbidden' }
+		});
+		expect(
+			await cohorts.changeCohortMembership(organiser, { ...change, memberId: 'nope' })
+		).toMatchObject({ failure: { code: 'not_found' } });
+		expect(
+			await cohorts.changeCohortMembership(organiser, {
+				...change,
+				cohortId: new Types.ObjectId().toString()
+			})
+		).toMatchObject({ failure: { code: 'not_found' } });
+		expect((await Member.findById(jonas.id).lean())!.cohortIds).toEqual([]);
 	});
 });

@@ -246,3 +246,9 @@ export function networkOverview(): Promise<NetworkOverview> {
 		};
 	});
 }
+export {
+	cohortRoster,
+	changeCohortMembership,
+	candidateLimit,
+	type CohortMemberDto
+} from './roster';

@@ -7,7 +7,7 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
 	return {
 		adminNav: {
 			members: auth.can(member, 'member:manage'),
-			audit: auth.can(member, 'audit:view'),
+			audit: auth.can(member, 'audit:view') || auth.can(member, 'audit:view-own'),
 			legal: auth.can(member, 'legal:manage')
 		}
 	};
