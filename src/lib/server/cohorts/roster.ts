@@ -93,7 +93,11 @@ export async function changeCohortMembership(
 	const cohort = await findCohort(actor, input.cohortId);
 	if (!cohort.ok) return cohort;
 	const member = isObjectId(input.memberId)
-		? await Member.findById(input.memberId, { displayName: 1, cohortIds: 1 }).lean()
+		? await Member.findById(input.memberId, { displayName: 1, cohortIds: 1 }).lean<{
+				_id: Types.ObjectId;
+				displayName: string;
+				cohortIds: Types.ObjectId[];
+			}>()
 		: null;
 	if (!member) return refused('not_found');
 	const cohortId = cohort.value._id;

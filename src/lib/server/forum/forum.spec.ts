@@ -344,6 +344,30 @@ describe('moderation', () => {
 			'Spam'
 		);
 	});
+
+	it('finds the thread to merge into by a part of its title, among threads the moderator moderates', async () => {
+		const source = await newThread(alumna, general, 'Breitband im ländlichen Raum', 'S1');
+		const target = await newThread(other, guests, 'Förderung für BREITBAND-Ausbau', 'T1');
+		const hidden = await newThread(other, general, 'Breitband alt', 'H1');
+		await ForumThread.updateOne({ _id: hidden.threadId }, { $set: { hidden: true } });
+		const admin = await member('admin.merge', ['admin']);
+		await newThread(admin, staffOnly, 'Breitband intern', 'I1');
+		const found = valueOf(
+			await forum.findMergeTargets(moderator, { threadId: source.threadId, q: 'breitband' })
+		);
+		// Never the thread itself, a hidden one, or one in a category the moderator cannot read.
+		expect(found.map((t) => [t.title, t.category])).toEqual([
+			['Förderung für BREITBAND-Ausbau', 'Transfer']
+		]);
+		expect(found[0]!.id).toBe(target.threadId);
+		// The search text is text, not a pattern.
+		expect(
+			valueOf(await forum.findMergeTargets(moderator, { threadId: source.threadId, q: '.*' }))
+		).toEqual([]);
+		expect(
+			refusalOf(await forum.findMergeTargets(alumna, { threadId: source.threadId, q: 'Breit' }))
+		).toBe('forum.errors.forbidden');
+	});
 });
 
 describe('search', () => {

@@ -39,6 +39,7 @@ export {
 	splitThread,
 	type CategoryInput
 } from './moderation';
+export { findMergeTargets, mergeTargetLimit, type MergeTargetDto } from './merge-targets';
 export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { postLink } from './links';

@@ -31,7 +31,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		})
 	);
 	if ('redirect' in opened) redirect(303, opened.redirect);
-	return { ...opened.page, from, me: member.id };
+	// A moderator looking for the thread to merge this one into, by its title.
+	const mergeQuery = url.searchParams.get('mergeq')?.slice(0, 150) ?? null;
+	const mergeTargets =
+		mergeQuery !== null && opened.page.category.canModerate
+			? respond.unwrap(await forum.findMergeTargets(member, { threadId: params.id, q: mergeQuery }))
+			: null;
+	return { ...opened.page, from, me: member.id, mergeQuery, mergeTargets };
 };
 
 type Event = RequestEvent;
