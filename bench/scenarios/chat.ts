@@ -27,7 +27,7 @@ const senders = 10;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A chat member's socket: message:new counted for losses, duplicates and order. */
-class ChatClient extends ThinClient {
+export class ChatClient extends ThinClient {
 	lastSeq = 0;
 	received = new Set<string>();
 	duplicates = 0;
