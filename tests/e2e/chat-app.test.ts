@@ -1,6 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { expectAccessible, open, signInNewContext, watchConsole } from './support';
+import {
+	expectAccessible,
+	open,
+	signInNewContext,
+	signInWithoutScripts,
+	watchConsole
+} from './support';
 
 /** Where the screenshots for review go (at 390 and 1280 px); kept between runs, unlike test-results. */
 const shots = 'playwright-report/chat-app';
@@ -126,12 +132,7 @@ test('the chat fills the window at 390 and 1280 px: only the timeline scrolls; a
 test('without JavaScript the chat renders, the unread jump is a link and no dead buttons show', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ javaScriptEnabled: false });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('E-Mail-Adresse').fill('jonas.becker@netzwerk.example');
-	await page.getByLabel('Passwort', { exact: true }).fill('Netzwerk-Demo-2024');
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	const page = await signInWithoutScripts(browser, 'jonas.becker@netzwerk.example');
 	await page.goto('/chat');
 	await page.getByRole('link', { name: /Durchgang 1 Brandenburg/ }).click();
 	await expect(page.getByTestId('timeline').getByText('Datenkatalog')).toBeVisible();
@@ -140,5 +141,5 @@ test('without JavaScript the chat renders, the unread jump is a link and no dead
 	await page.getByLabel(/^Nachricht an Durchgang 1/).fill('Ohne Skript gesendet');
 	await page.getByRole('button', { name: 'Senden' }).click();
 	await expect(page.getByTestId('timeline').getByText('Ohne Skript gesendet')).toBeVisible();
-	await context.close();
+	await page.context().close();
 });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { demoPassword, expectAccessible, signInNewContext } from './support';
+import { expectAccessible, signInNewContext, signInWithoutScripts } from './support';
 
 const threadTitle = 'Stabsstelle beim Bürgermeister oder eigenes Sachgebiet?';
 /** Where the screenshots for review go; kept between runs, unlike test-results. */
@@ -68,12 +68,7 @@ test('quoting a selection keeps its list and links back; the thread is accessibl
 test('without JavaScript a quote link fills the reply box and the preview is rendered by the server', async ({
 	browser
 }) => {
-	const context = await browser.newContext({ javaScriptEnabled: false });
-	const page = await context.newPage();
-	await page.goto('/login');
-	await page.getByLabel('E-Mail-Adresse').fill('jonas.becker@netzwerk.example');
-	await page.getByLabel('Passwort', { exact: true }).fill(demoPassword);
-	await page.getByRole('button', { name: 'Anmelden' }).click();
+	const page = await signInWithoutScripts(browser, 'jonas.becker@netzwerk.example');
 	await openThread(page);
 	await page.locator('article.post').first().getByRole('link', { name: 'Zitieren' }).click();
 	const box = page.getByLabel('Beitrag', { exact: true });
@@ -84,5 +79,5 @@ test('without JavaScript a quote link fills the reply box and the preview is ren
 	await page.getByRole('button', { name: 'Vorschau' }).click();
 	await expect(page.locator('.preview strong')).toHaveText('zwei');
 	await expect(box).toHaveValue('- eins\n- **zwei**');
-	await context.close();
+	await page.context().close();
 });
