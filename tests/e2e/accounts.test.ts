@@ -71,7 +71,7 @@ test('an invited member joins, edits the profile, finds a peer and signs out eve
 	// Profile edit.
 	await member.getByLabel('Funktion').fill('Smart-City-Managerin');
 	await member.getByLabel('Über mich').fill('Ich baue die Datenplattform <b>auf</b>.');
-	await member.getByLabel('Themen').fill('Open Data, Mobilität, open data');
+	await member.getByLabel('Schwerpunkte').fill('Open Data, Mobilität, open data');
 	await member.getByRole('button', { name: 'Profil speichern' }).click();
 	await expect(member.getByText('Profil gespeichert.')).toBeVisible();
 	await expectAccessible(member);

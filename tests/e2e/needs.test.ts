@@ -62,7 +62,7 @@ test('need cards are written, voted on by keyboard and ranked; axe is clean', as
 		await organiser.getByRole('link', { name: 'Bedarf anlegen' }).click();
 		await organiser.getByLabel('Titel').fill(title);
 		await organiser.getByLabel('Beschreibung (Markdown)').fill(`Mehr zu **${topic}**`);
-		await organiser.getByLabel('Thema').fill(topic);
+		await organiser.getByLabel('Handlungsfeld').fill(topic);
 		await expectAccessible(organiser);
 		await organiser.getByRole('button', { name: 'Bedarf anlegen' }).click();
 		await expect(organiser.getByRole('heading', { level: 3, name: title })).toBeVisible();
@@ -116,7 +116,7 @@ test('need cards are written, voted on by keyboard and ranked; axe is clean', as
 		.getByRole('link', { name: 'Bedarfe' })
 		.click();
 	await expect(organiser.getByRole('heading', { level: 1, name: 'Bedarfsregister' })).toBeVisible();
-	await organiser.getByLabel('Thema').selectOption('Personal');
+	await organiser.getByLabel('Handlungsfeld').selectOption('Personal');
 	await organiser.getByRole('button', { name: 'Filtern' }).click();
 	await expect(organiser).toHaveURL(/topic=Personal/);
 	const row = organiser.getByRole('row').filter({ hasText: 'Personal für agile Projekte' });

@@ -33,6 +33,18 @@ export async function signInNewContext(
 	return page;
 }
 
+/** A fresh context without JavaScript, signed in through the plain login form. */
+export async function signInWithoutScripts(browser: Browser, email: string): Promise<Page> {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto('/login');
+	await page.getByLabel('E-Mail-Adresse').fill(email);
+	await page.getByLabel('Passwort', { exact: true }).fill(demoPassword);
+	await page.getByRole('button', { name: 'Anmelden' }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	return page;
+}
+
 /** WCAG 2.1 A and AA checks of axe on the current page. */
 export async function expectAccessible(page: Page) {
 	const axe = await new AxeBuilder({ page })

@@ -68,6 +68,25 @@ type ChatRequest<S extends z.ZodType, T> = (
 	ack: (answer: Ack<T>) => void
 ) => void;
 
+/** A forum tag: threads store the slug, pages show the name. */
+export interface TagDto {
+	slug: string;
+	name: string;
+}
+
+/** What the shared avatar needs of a member besides id and name. */
+export interface AvatarDto {
+	hasAvatar: boolean;
+	avatarVersion: number;
+}
+
+/** A member shown beside what they wrote: name, profile handle and picture. */
+export interface AuthorDto extends AvatarDto {
+	id: string;
+	displayName: string;
+	handle: string;
+}
+
 /** A forum post as a thread page shows it; hidden posts carry no html for members. */
 export interface ForumPostDto {
 	id: string;
@@ -76,6 +95,7 @@ export interface ForumPostDto {
 	authorId: string;
 	authorName: string;
 	authorHandle: string;
+	authorAvatar: AvatarDto;
 	html: string;
 	createdAt: string;
 	editedAt: string | null;

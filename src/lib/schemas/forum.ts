@@ -41,6 +41,8 @@ export const splitSchema = z.object({
 	categoryId: objectId
 });
 export const previewSchema = z.object({ body: text(bodyMax) });
+/** The text a member selected in a post to quote (none: the whole post). */
+export const quoteSchema = z.object({ selection: z.string().max(bodyMax).default('') });
 
 export const categorySchema = z.object({
 	name: requiredText(80),

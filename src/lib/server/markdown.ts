@@ -1,6 +1,9 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 
+/** Shared with the chat page, which highlights messages that mention the reader. */
+export { extractMentions } from '$lib/mentions';
+
 /**
  * The only producer of HTML that pages show with {@html}. Markdown is rendered with marked,
  * then sanitised with an allow-list: no raw HTML survives unless it is on the list, no event
@@ -113,14 +116,4 @@ export function markdownToPlainText(source: string): string {
 export function markdownToText(source: string, maxLength = 200): string {
 	const text = markdownToPlainText(source).replace(/\s+/g, ' ').trim();
 	return text.length > maxLength ? text.slice(0, maxLength - 1) + '…' : text;
-}
-
-/** Member handles mentioned as @handle (letters, digits, dots, hyphens), without duplicates. */
-export function extractMentions(source: string): string[] {
-	const withoutCode = source.replace(/```[\s\S]*?```/g, '').replace(/`[^`]*`/g, '');
-	const handles = new Set<string>();
-	for (const match of withoutCode.matchAll(/(^|[^\w@.])@([a-z0-9][a-z0-9.-]{1,40}[a-z0-9])/gi)) {
-		handles.add(match[2]!.toLowerCase());
-	}
-	return [...handles];
 }

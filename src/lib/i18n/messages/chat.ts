@@ -46,6 +46,9 @@ const de = {
 	react: 'Reaktion hinzufügen',
 	reactWith: (name: string) => `Mit ${name} reagieren`,
 	messageActions: 'Aktionen zur Nachricht',
+	mentionsYou: 'Erwähnt Sie',
+	keyboardHint:
+		'Pfeiltasten hoch und runter wechseln die Nachricht, Eingabe oder Pfeil nach rechts erreicht ihre Aktionen, Escape führt zurück zur Nachricht.',
 	typing: (names: string[]) =>
 		names.length === 1
 			? `${names[0]} schreibt …`
@@ -116,6 +119,9 @@ const en: typeof de = {
 	react: 'Add reaction',
 	reactWith: (name: string) => `React with ${name}`,
 	messageActions: 'Message actions',
+	mentionsYou: 'Mentions you',
+	keyboardHint:
+		'Arrow up and down move between messages, Enter or arrow right reaches their actions, Escape returns to the message.',
 	typing: (names: string[]) =>
 		names.length === 1
 			? `${names[0]} is typing …`

@@ -18,7 +18,7 @@ const de = {
 	unread: 'Ungelesen',
 	newBadge: 'ungelesen',
 	unreadLink: (n: number) => `ab Beitrag ${n} ungelesen`,
-	by: (name: string) => `von ${name}`,
+	by: 'von',
 	lastBy: (name: string) => `zuletzt ${name}`,
 	filterByTag: 'Nach Schlagwort filtern',
 	allTags: 'Alle Schlagwörter',
@@ -38,8 +38,6 @@ const de = {
 		previewHeading: 'Vorschau des Beitrags',
 		reply: 'Antworten',
 		replyHeading: 'Antwort schreiben',
-		quoting: (n: number) => `Zitiert Beitrag #${n}`,
-		removeQuote: 'Zitat entfernen',
 		save: 'Änderung speichern',
 		editHeading: (n: number) => `Beitrag #${n} bearbeiten`
 	},
@@ -72,7 +70,7 @@ const de = {
 		newPosts: (n: number) => (n === 1 ? '1 neuer Beitrag' : `${n} neue Beiträge`),
 		showNew: 'Anzeigen',
 		liveNotice: 'Neue Beiträge erscheinen hier automatisch.',
-		quoteOf: (name: string, n: number) => `${name} in Beitrag #${n}:`,
+		quoteOf: (name: string, n: number) => `${name} in Beitrag #${n}`,
 		inCategory: 'in',
 		mergedInto: 'Dieses Thema wurde zusammengeführt.'
 	},
@@ -182,7 +180,7 @@ const en: ForumMessages = {
 	unread: 'Unread',
 	newBadge: 'unread',
 	unreadLink: (n: number) => `unread from post ${n}`,
-	by: (name: string) => `by ${name}`,
+	by: 'by',
 	lastBy: (name: string) => `last ${name}`,
 	filterByTag: 'Filter by tag',
 	allTags: 'All tags',
@@ -201,8 +199,6 @@ const en: ForumMessages = {
 		previewHeading: 'Preview of the post',
 		reply: 'Reply',
 		replyHeading: 'Write a reply',
-		quoting: (n: number) => `Quoting post #${n}`,
-		removeQuote: 'Remove quote',
 		save: 'Save changes',
 		editHeading: (n: number) => `Edit post #${n}`
 	},
@@ -235,7 +231,7 @@ const en: ForumMessages = {
 		newPosts: (n: number) => (n === 1 ? '1 new post' : `${n} new posts`),
 		showNew: 'Show',
 		liveNotice: 'New posts appear here automatically.',
-		quoteOf: (name: string, n: number) => `${name} in post #${n}:`,
+		quoteOf: (name: string, n: number) => `${name} in post #${n}`,
 		inCategory: 'in',
 		mergedInto: 'This thread was merged.'
 	},

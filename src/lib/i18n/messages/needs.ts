@@ -18,7 +18,7 @@ const de = {
 		title: 'Titel',
 		description: 'Beschreibung (Markdown)',
 		municipality: 'Kommune',
-		topic: 'Thema',
+		topic: 'Handlungsfeld',
 		status: 'Status',
 		createdAt: 'Angelegt am',
 		sources: 'Herkunft'
@@ -117,7 +117,7 @@ const en: typeof de = {
 		title: 'Title',
 		description: 'Description (Markdown)',
 		municipality: 'Municipality',
-		topic: 'Topic',
+		topic: 'Field of action',
 		status: 'Status',
 		createdAt: 'Created on',
 		sources: 'Source'

@@ -1,4 +1,5 @@
 import { trusted } from 'mongoose';
+import type { AvatarDto } from '$lib/realtime/events';
 import { can, isNetworkMember, type Actor, type ChannelResource } from '../auth/permissions';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
@@ -157,7 +158,7 @@ export async function findReadableChannelBySlug(
 	return (await mayDo(actor, 'channel:read', info)) ? info : null;
 }
 
-export interface ChannelMember {
+export interface ChannelMember extends AvatarDto {
 	id: string;
 	name: string;
 	handle: string;
@@ -169,12 +170,30 @@ export async function listChannelMembers(channel: ChannelInfo): Promise<ChannelM
 	if (channel.kind === 'cohort' && channel.cohortId) filter.cohortIds = oid(channel.cohortId);
 	if (channel.kind === 'workshop' && channel.workshopId)
 		filter._id = trusted({ $in: await rosterMemberIds(channel.workshopId) });
-	const rows = await Member.find(filter, { displayName: 1, handle: 1, roles: 1, cohortIds: 1 })
+	const rows = await Member.find(filter, {
+		displayName: 1,
+		handle: 1,
+		roles: 1,
+		cohortIds: 1,
+		hasAvatar: 1,
+		avatarVersion: 1
+	})
 		.sort({ sortName: 1 })
 		.limit(1000)
 		.lean();
 	const reads = await Promise.all(rows.map((m) => memberReads(m, channel)));
 	return rows
 		.filter((_, i) => reads[i])
-		.map((m) => ({ id: m._id.toString(), name: m.displayName, handle: m.handle }));
+		.map((m) => ({
+			id: m._id.toString(),
+			name: m.displayName,
+			handle: m.handle,
+			hasAvatar: m.hasAvatar ?? false,
+			avatarVersion: m.avatarVersion ?? 0
+		}));
+}
+
+/** The member's own handle, to highlight messages that mention them. */
+export async function ownHandle(actor: Actor): Promise<string> {
+	return (await Member.findById(oid(actor.id), { handle: 1 }).lean())?.handle ?? '';
 }

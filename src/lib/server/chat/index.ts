@@ -11,6 +11,7 @@ export {
 	hasChannels,
 	listChannelMembers,
 	listChannels,
+	ownHandle,
 	requireChannel,
 	watchRoom,
 	type ChannelInfo,

@@ -1,5 +1,5 @@
 import type { Actor } from '../auth/permissions';
-import { ForumCategory, ForumTag } from '../db/models';
+import { ForumCategory } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import { settle, type Result } from '../result';
 import {
@@ -11,6 +11,7 @@ import {
 	type CategoryLean
 } from './access';
 import { listThreads, type ThreadPage } from './lists';
+import { listTags } from './tags';
 
 export interface CategoryDto {
 	id: string;
@@ -51,11 +52,6 @@ export function toCategoryDto(actor: Actor, c: CategoryLean): CategoryDto {
 /** The forum index: the categories the member reads, with their counters (one query). */
 export async function listCategories(actor: Actor): Promise<CategoryDto[]> {
 	return (await readableCategories(actor)).map((c) => toCategoryDto(actor, c));
-}
-
-export async function listTags(): Promise<{ name: string; slug: string }[]> {
-	const rows = await ForumTag.find({}, { name: 1, slug: 1 }).sort({ slug: 1 }).limit(500).lean();
-	return rows.map((t) => ({ name: t.name, slug: t.slug }));
 }
 
 export interface CategoryPage {

@@ -222,7 +222,14 @@ describe('threads and posts', () => {
 		);
 		const page = await view(alumna, threadId);
 		expect(page.posts.find((p) => p.id === reply.id)?.quotedPostId).toBe(first!._id.toString());
-		expect(page.quoted[first!._id.toString()]).toMatchObject({ number: 1, text: 'Der Ursprung' });
+		const quote = valueOf(
+			await forum.quotePost(other, { postId: first!._id.toString(), locale: 'de' })
+		);
+		expect(quote.markdown).toMatch(
+			new RegExp(
+				`^> \\[.+ in Beitrag #1\\]\\(/forum/t/${threadId}\\?from=1#post-1\\):\n>\n> Der Ursprung\n\n$`
+			)
+		);
 		const elsewhere = await newThread(alumna, general, 'Anderes Thema', 'Text');
 		const foreignQuote = await forum.replyToThread(other, {
 			threadId: elsewhere.threadId,

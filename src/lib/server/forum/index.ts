@@ -6,11 +6,11 @@
 export {
 	categoryPage,
 	listCategories,
-	listTags,
 	previewMarkdown,
 	type CategoryDto,
 	type CategoryPage
 } from './categories';
+export { listTags } from './tags';
 export { recentThreads, type ThreadListItem, type ThreadPage } from './lists';
 export {
 	openThread,
@@ -43,5 +43,6 @@ export { findMergeTargets, mergeTargetLimit, type MergeTargetDto } from './merge
 export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
 export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { postLink } from './links';
+export { quotePost, type QuoteDto } from './quote';
 export { mayPreview, mayWrite, writingTooFast } from './rate-limits';
 export { uploadPostImage, type PostImageDto } from './images';

@@ -4,19 +4,21 @@ import { oid } from '../db/ids';
 import { ForumThread, ForumThreadState } from '../db/models';
 import { readableCategories, type CategoryLean, type ThreadLean } from './access';
 import { cachedByVersion } from './cache/pages';
-import { authorsOf } from './posts';
+import type { AuthorDto, TagDto } from '$lib/realtime/events';
+import { authorOf, authorsOf } from './posts';
+import { namedTags } from './tags';
 
 export const threadsPerPage = 25;
 
 export interface ThreadListItem {
 	id: string;
 	title: string;
-	tags: string[];
+	tags: TagDto[];
 	pinned: boolean;
 	locked: boolean;
 	postCount: number;
 	lastPostAt: string;
-	authorName: string;
+	author: AuthorDto;
 	lastPostAuthorName: string;
 	/** First unread post number, or null when the member read everything. */
 	firstUnread: number | null;
@@ -37,25 +39,26 @@ function encodeCursor(t: ThreadLean) {
 async function toListItems(actor: Actor, rows: ThreadLean[]): Promise<ThreadListItem[]> {
 	if (rows.length === 0) return [];
 	const ids = rows.map((r) => r._id);
-	const [authors, states] = await Promise.all([
+	const [authors, tags, states] = await Promise.all([
 		authorsOf(rows.flatMap((r) => [r.authorId, r.lastPostAuthorId])),
+		namedTags(rows.map((r) => r.tags)),
 		ForumThreadState.find(
 			{ memberId: oid(actor.id), threadId: trusted({ $in: ids }) },
 			{ threadId: 1, lastReadNumber: 1 }
 		).lean()
 	]);
 	const read = new Map(states.map((s) => [s.threadId.toString(), s.lastReadNumber]));
-	return rows.map((t) => {
+	return rows.map((t, i) => {
 		const lastRead = read.get(t._id.toString());
 		return {
 			id: t._id.toString(),
 			title: t.title,
-			tags: t.tags,
+			tags: tags[i]!,
 			pinned: t.pinned,
 			locked: t.locked,
 			postCount: t.postCount,
 			lastPostAt: t.lastPostAt.toISOString(),
-			authorName: authors.get(t.authorId.toString())?.name ?? '—',
+			author: authorOf(authors, t.authorId),
 			lastPostAuthorName: t.lastPostAuthorId
 				? (authors.get(t.lastPostAuthorId.toString())?.name ?? '—')
 				: '—',

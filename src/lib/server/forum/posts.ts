@@ -1,6 +1,6 @@
 import type { Types } from 'mongoose';
 import { trusted } from 'mongoose';
-import type { ForumPostDto } from '$lib/realtime/events';
+import type { AuthorDto, AvatarDto, ForumPostDto } from '$lib/realtime/events';
 import type { Actor } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { readReactions } from '$lib/reactions';
@@ -25,9 +25,11 @@ export const postFields = {
 	reactions: 1
 };
 
-export type Authors = Map<string, { name: string; handle: string }>;
+export type Authors = Map<string, { name: string; handle: string; avatar: AvatarDto }>;
 
-/** Display names and handles of a page's authors: one query, no N+1. */
+const noAvatar: AvatarDto = { hasAvatar: false, avatarVersion: 0 };
+
+/** Display names, handles and pictures of a page's authors: one query, no N+1. */
 export async function authorsOf(
 	ids: Iterable<Types.ObjectId | null | undefined>
 ): Promise<Authors> {
@@ -35,9 +37,18 @@ export async function authorsOf(
 	if (unique.length === 0) return new Map();
 	const rows = await Member.find(
 		{ _id: trusted({ $in: unique.map(oid) }) },
-		{ displayName: 1, handle: 1 }
+		{ displayName: 1, handle: 1, hasAvatar: 1, avatarVersion: 1 }
 	).lean();
-	return new Map(rows.map((r) => [r._id.toString(), { name: r.displayName, handle: r.handle }]));
+	return new Map(
+		rows.map((r) => [
+			r._id.toString(),
+			{
+				name: r.displayName,
+				handle: r.handle,
+				avatar: { hasAvatar: r.hasAvatar ?? false, avatarVersion: r.avatarVersion ?? 0 }
+			}
+		])
+	);
 }
 
 export function toPostDto(post: PostLean, authors: Authors, showHidden = false): ForumPostDto {
@@ -49,6 +60,7 @@ export function toPostDto(post: PostLean, authors: Authors, showHidden = false):
 		authorId: post.authorId.toString(),
 		authorName: author?.name ?? '—',
 		authorHandle: author?.handle ?? '',
+		authorAvatar: author?.avatar ?? noAvatar,
 		html: post.hidden && !showHidden ? '' : post.html,
 		createdAt: post.createdAt.toISOString(),
 		editedAt: post.editedAt ? post.editedAt.toISOString() : null,
@@ -132,6 +144,17 @@ export interface PostSource {
 	number: number;
 	threadId: string;
 	authorId: string;
+}
+
+/** Who wrote a post, for its avatar and profile link in lists. */
+export function authorOf(authors: Authors, id: { toString(): string }): AuthorDto {
+	const author = authors.get(id.toString());
+	return {
+		id: id.toString(),
+		displayName: author?.name ?? '—',
+		handle: author?.handle ?? '',
+		...(author?.avatar ?? noAvatar)
+	};
 }
 
 /** The Markdown source to pre-fill a quote (only for readers of the thread). */

@@ -1,7 +1,6 @@
 import type { Types } from 'mongoose';
-import type { ForumPostDto } from '$lib/realtime/events';
+import type { ForumPostDto, TagDto } from '$lib/realtime/events';
 import type { Actor } from '../auth/permissions';
-import { oid } from '../db/ids';
 import { ForumPost, ForumThread } from '../db/models';
 import { settle, type Result } from '../result';
 import {
@@ -15,13 +14,16 @@ import { cachedByVersion } from './cache/pages';
 import { listCategories, toCategoryDto, type CategoryDto } from './categories';
 import { refreshThread } from './counters';
 import { postLink, postsPerPage } from './links';
-import { authorsOf, postFields, postSource, toPostDto, type PostLean } from './posts';
+import type { Locale } from '$lib/i18n';
+import { authorsOf, postFields, toPostDto, type PostLean } from './posts';
+import { quotePost, type QuoteDto } from './quote';
+import { namedTags } from './tags';
 import { firstUnreadNumber, markRead, readState, type WatchLevel } from './read-state';
 
 export interface ThreadDto {
 	id: string;
 	title: string;
-	tags: string[];
+	tags: TagDto[];
 	pinned: boolean;
 	locked: boolean;
 	lastNumber: number;
@@ -36,7 +38,6 @@ export interface ThreadView {
 	after: number | null;
 	lastReadNumber: number;
 	level: WatchLevel;
-	quoted: Record<string, { number: number; authorName: string; text: string }>;
 }
 
 export interface ThreadPageDto {
@@ -45,8 +46,8 @@ export interface ThreadPageDto {
 	view: ThreadView;
 	/** Categories a moderator may move the thread to. */
 	moveTargets: CategoryDto[];
-	/** The post the member chose to quote in the reply form. */
-	quote: { postId: string; number: number; text: string } | null;
+	/** The post the member chose to quote, as Markdown to start the reply with. */
+	quote: QuoteDto | null;
 	/** What the page offers the member, by the rules the services refuse by. */
 	may: ReturnType<typeof threadPermissions>;
 }
@@ -57,7 +58,6 @@ export type ThreadOpening = { redirect: string } | { page: ThreadPageDto };
 /** A rendered page of posts as it is cached: hidden posts keep their text here. */
 interface RenderedPage {
 	posts: ForumPostDto[];
-	quoted: ThreadView['quoted'];
 }
 
 /** Posts by id, one _id lookup each (see postIds on the thread model), in the given order. */
@@ -68,48 +68,11 @@ async function postsByIds(ids: Types.ObjectId[]): Promise<PostLean[]> {
 	return rows.filter((p): p is PostLean => p !== null);
 }
 
-/** One page of a thread: posts, authors and quoted posts of the same thread. */
-async function renderPage(thread: ThreadLean, pageIds: Types.ObjectId[]): Promise<RenderedPage> {
+/** One page of a thread: its posts with their authors. */
+async function renderPage(pageIds: Types.ObjectId[]): Promise<RenderedPage> {
 	const page = await postsByIds(pageIds);
-	const quotedIds = [
-		...new Set(page.map((p) => p.quotedPostId?.toString()).filter((id): id is string => !!id))
-	];
-	const quotedRows = (
-		await Promise.all(
-			quotedIds.map((id) =>
-				ForumPost.findById(oid(id), {
-					threadId: 1,
-					number: 1,
-					authorId: 1,
-					text: 1,
-					hidden: 1
-				}).lean()
-			)
-		)
-	).filter((q) => q !== null && q.threadId.equals(thread._id)) as {
-		_id: Types.ObjectId;
-		number: number;
-		authorId: Types.ObjectId;
-		text: string;
-		hidden: boolean;
-	}[];
-	const authors = await authorsOf([
-		...page.map((p) => p.authorId),
-		...quotedRows.map((q) => q.authorId)
-	]);
-	return {
-		posts: page.map((p) => toPostDto(p, authors, true)),
-		quoted: Object.fromEntries(
-			quotedRows.map((q) => [
-				q._id.toString(),
-				{
-					number: q.number,
-					authorName: authors.get(q.authorId.toString())?.name ?? '—',
-					text: q.hidden ? '' : q.text
-				}
-			])
-		)
-	};
+	const authors = await authorsOf(page.map((p) => p.authorId));
+	return { posts: page.map((p) => toPostDto(p, authors, true)) };
 }
 
 /**
@@ -134,7 +97,7 @@ async function viewThread(
 	const pageIds = ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id);
 	const [rendered, state] = await Promise.all([
 		cachedByVersion(`${thread._id.toString()}:${start}`, thread.postsVersion ?? 0, () =>
-			renderPage(thread, pageIds)
+			renderPage(pageIds)
 		),
 		readState(actor.id, thread._id)
 	]);
@@ -147,17 +110,20 @@ async function viewThread(
 		before: start > 0 ? Math.max(1, start + 1 - postsPerPage) : null,
 		after: start + postsPerPage < ids.length ? start + postsPerPage + 1 : null,
 		lastReadNumber,
-		level: (state?.level as WatchLevel | undefined) ?? 'normal',
-		quoted: rendered.quoted
+		level: (state?.level as WatchLevel | undefined) ?? 'normal'
 	};
 }
 
 /** The quote the reply form starts with: a readable post of this thread, or nothing. */
-async function quoteFor(actor: Actor, threadId: string, postId: string | undefined) {
+async function quoteFor(
+	actor: Actor,
+	threadId: string,
+	postId: string | undefined,
+	locale: Locale
+) {
 	if (!postId) return null;
-	const quote = await postSource(actor, postId).catch(() => null);
-	if (!quote || quote.threadId !== threadId) return null;
-	return { postId, number: quote.number, text: quote.text };
+	const quote = await quotePost(actor, { postId, locale });
+	return quote.ok && quote.value.threadId === threadId ? quote.value : null;
 }
 
 /**
@@ -167,7 +133,7 @@ async function quoteFor(actor: Actor, threadId: string, postId: string | undefin
  */
 export function openThread(
 	actor: Actor,
-	input: { threadId: string; from: number; unread?: boolean; quote?: string }
+	input: { threadId: string; from: number; unread?: boolean; quote?: string; locale?: Locale }
 ): Promise<Result<ThreadOpening>> {
 	return settle(async (): Promise<ThreadOpening> => {
 		const { thread, category } = await loadReadableThread(actor, input.threadId);
@@ -175,21 +141,22 @@ export function openThread(
 		if (thread.mergedIntoId) return { redirect: `/forum/t/${thread.mergedIntoId.toString()}` };
 		if (input.unread) return { redirect: postLink(id, await firstUnreadNumber(actor, thread)) };
 		const categoryDto = toCategoryDto(actor, category);
-		const [view, moveTargets, quote] = await Promise.all([
+		const [view, moveTargets, quote, [tags]] = await Promise.all([
 			viewThread(actor, thread, category, input.from),
 			categoryDto.canModerate
 				? listCategories(actor).then((all) =>
 						all.filter((c) => c.canModerate && c.id !== categoryDto.id)
 					)
 				: Promise.resolve([]),
-			quoteFor(actor, id, input.quote)
+			quoteFor(actor, id, input.quote, input.locale ?? 'de'),
+			namedTags([thread.tags])
 		]);
 		return {
 			page: {
 				thread: {
 					id,
 					title: thread.title,
-					tags: thread.tags,
+					tags: tags!,
 					pinned: thread.pinned,
 					locked: thread.locked,
 					lastNumber: thread.lastNumber,

@@ -18,11 +18,12 @@ async function readableChannel(locals: App.Locals, url: URL, slug: string) {
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { member, channel } = await readableChannel(locals, url, params.channel);
-	const [page, channels, lastReadSeq, members] = await Promise.all([
+	const [page, channels, lastReadSeq, members, handle] = await Promise.all([
 		chat.history(member, { channelId: channel.id, limit: 50 }),
 		chat.listChannels(member),
 		chat.lastReadSeq(member, channel.id),
-		chat.listChannelMembers(channel)
+		chat.listChannelMembers(channel),
+		chat.ownHandle(member)
 	]);
 	return {
 		channel,
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		messages: page.messages,
 		lastReadSeq,
 		members,
-		me: { id: member.id, name: member.displayName },
+		me: { id: member.id, name: member.displayName, handle },
 		// A fresh idempotency key for the form without JavaScript (a resubmit stores nothing new).
 		clientId: crypto.randomUUID()
 	};

@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import {
+	bodyMax,
 	hideSchema,
 	mergeSchema,
 	moveSchema,
@@ -14,7 +15,7 @@ import {
 import { requirePermission } from '$lib/server/auth/guards';
 import type { SessionMember } from '$lib/server/auth/sessions';
 import * as forum from '$lib/server/forum';
-import { parseForm } from '$lib/server/forms';
+import { formToObject, parseForm } from '$lib/server/forms';
 import * as respond from '$lib/server/respond';
 import type { Result } from '$lib/server/result';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -27,7 +28,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 			threadId: params.id,
 			from,
 			unread: url.searchParams.has('unread'),
-			quote: url.searchParams.get('quote') ?? undefined
+			quote: url.searchParams.get('quote') ?? undefined,
+			locale: locals.locale
 		})
 	);
 	if ('redirect' in opened) redirect(303, opened.redirect);
@@ -81,6 +83,13 @@ const flag = (name: 'pinned' | 'locked', value: boolean) => (event: Event) =>
 	);
 
 export const actions = {
+	/** The preview without JavaScript: the form comes back with the rendered reply. */
+	preview: async ({ locals, url, request }) => {
+		requirePermission(locals, url, 'forum:view');
+		const raw = formToObject(await request.formData());
+		const body = typeof raw.body === 'string' ? raw.body.slice(0, bodyMax) : '';
+		return { values: raw, preview: forum.previewMarkdown(body) };
+	},
 	reply: (event) =>
 		act(
 			event,
