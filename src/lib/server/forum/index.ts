@@ -40,7 +40,6 @@ export {
 	type CategoryInput
 } from './moderation';
 export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
-export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { postLink } from './links';
 export { mayPreview, mayWrite, writingTooFast } from './rate-limits';
 export { uploadPostImage, type PostImageDto } from './images';
