@@ -15,7 +15,7 @@ import { parseQuery, stem, words } from '../forum/terms';
 import { markdownToText } from '../markdown';
 import { foldText } from '../text';
 import { highlight, type Segment } from './highlight';
-import { indexes, isReady } from './sync';
+import { current } from './sync';
 import type { Entry, Query } from './term-index';
 
 export { highlight, type Segment };
@@ -124,7 +124,7 @@ export async function search(actor: Actor, input: SearchInput): Promise<SearchRe
 	const limit = input.kind ? pageSize : overviewSize;
 	const cursor = input.kind ? (input.cursor ?? null) : null;
 	const empty: SearchResults = {
-		complete: isReady(),
+		complete: current().complete,
 		terms: needles,
 		posts: null,
 		threads: null,
@@ -146,8 +146,8 @@ export async function search(actor: Actor, input: SearchInput): Promise<SearchRe
 	);
 	const categoryIds = new Set(categories.map((c) => c._id.toString()));
 	const scoped = (e: Entry) => inCategory.has(e.scope) && common(e);
-	const index = await indexes();
-	const result: SearchResults = { ...empty, complete: isReady() };
+	const { indexes: index, complete } = current();
+	const result: SearchResults = { ...empty, complete };
 
 	if (forumAllowed && wanted('posts')) {
 		const page = index.post.search(query, { limit, before: cursor, allowed: scoped });

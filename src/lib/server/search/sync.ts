@@ -22,7 +22,7 @@ const keepChangesMs = 5 * 60_000;
 interface State {
 	indexes: Indexes;
 	generation: string | null;
-	ready: Promise<void> | null;
+	started: boolean;
 	building: boolean;
 	seen: Map<string, number>;
 	timer: ReturnType<typeof setInterval> | null;
@@ -46,7 +46,7 @@ function state(): State {
 	return (store[key] ??= {
 		indexes: freshIndexes(),
 		generation: null,
-		ready: null,
+		started: false,
 		building: false,
 		seen: new Map(),
 		timer: null,
@@ -90,6 +90,8 @@ export async function rebuild(
 		// Writes during the build may be missing from the new index: read them again.
 		s.seen.clear();
 		s.replayFrom = startedAt - lookBackMs;
+		s.started = true;
+		startPolling();
 		print(
 			`Suchindex bereit: ${indexes.post.size} Beiträge, ${indexes.thread.size} Themen, ${indexes.message.size} Nachrichten in ${((performance.now() - started) / 1000).toFixed(1)} s`
 		);
@@ -99,19 +101,22 @@ export async function rebuild(
 	}
 }
 
-/** The index, once built; the first call starts the build and the change poller. */
-export function indexes(): Promise<Indexes> {
+/**
+ * The index as it is now, and whether it is complete. Never waits for a build: while the first
+ * one runs, searches answer from what is there and say so.
+ */
+export function current(): { indexes: Indexes; complete: boolean } {
+	startSearchIndex();
 	const s = state();
-	s.ready ??= rebuild().then(() => startPolling());
-	return s.ready.then(() => s.indexes);
+	return { indexes: s.indexes, complete: s.generation !== null && !s.building };
 }
 
-/** Whether searches answer from a complete index (false while the first build runs). */
-export const isReady = () => state().generation !== null && !state().building;
-
-/** Starts the build at server start, so the first search does not wait for it. */
+/** Builds the index at server start (in the background) and then follows the change log. */
 export function startSearchIndex(): void {
-	indexes().catch((err: unknown) => log.error('Search index build failed', errorFields(err)));
+	const s = state();
+	if (s.started) return;
+	s.started = true;
+	rebuild().catch((err: unknown) => log.error('Search index build failed', errorFields(err)));
 }
 
 /** Marks every instance's index outdated: each rebuilds from the database. */
