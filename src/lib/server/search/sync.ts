@@ -116,7 +116,11 @@ export function startSearchIndex(): void {
 	const s = state();
 	if (s.started) return;
 	s.started = true;
-	rebuild().catch((err: unknown) => log.error('Search index build failed', errorFields(err)));
+	rebuild().catch((err: unknown) => {
+		// The next search tries again.
+		s.started = false;
+		log.error('Search index build failed', errorFields(err));
+	});
 }
 
 /** Marks every instance's index outdated: each rebuilds from the database. */
@@ -188,14 +192,14 @@ function flush(): Promise<void> {
 		.catch((err: unknown) => log.warn('Search change log write failed', errorFields(err)))
 		.finally(() => {
 			s.flushing = null;
-			if (s.pending.length > 0) setTimeout(() => void flush(), 50);
+			if (s.pending.length > 0) setTimeout(() => void flush(), 50).unref();
 		});
 	return s.flushing;
 }
 
 function note(kind: SearchKind, ref: Types.ObjectId) {
 	state().pending.push({ kind, ref });
-	setTimeout(() => void flush(), 100);
+	setTimeout(() => void flush(), 100).unref();
 }
 
 /**
