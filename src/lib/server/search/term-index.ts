@@ -55,7 +55,10 @@ function removeSorted<T>(list: T[], value: T): void {
 export class TermIndex {
 	/** Slot -> entry (null once removed); a slot keeps its number across edits. */
 	private entries: (Entry | null)[] = [];
-	private termsOfSlot: (string[] | null)[] = [];
+	/** The term ids of each slot, to unlink them on edit; ids, not strings, keep this small. */
+	private termsOfSlot: (Int32Array | null)[] = [];
+	private termIds = new Map<string, number>();
+	private termNames: string[] = [];
 	private slotOfId = new Map<string, number>();
 	/** Term -> ascending slots holding it. */
 	private postings = new Map<string, number[]>();
@@ -82,14 +85,9 @@ export class TermIndex {
 			this.entries[slot] = entry;
 		}
 		const distinct = [...new Set(terms)];
-		this.termsOfSlot[slot] = distinct;
+		this.termsOfSlot[slot] = Int32Array.from(distinct, (term) => this.termId(term));
 		for (const term of distinct) {
-			let list = this.postings.get(term);
-			if (!list) {
-				list = [];
-				this.postings.set(term, list);
-				if (!this.bulk) insertSorted(this.sortedTerms, term);
-			}
+			const list = this.postings.get(term)!;
 			// New slots are the largest: appending keeps the list sorted without a search.
 			if (list.length === 0 || list.at(-1)! < slot) list.push(slot);
 			else insertSorted(list, slot);
@@ -183,9 +181,22 @@ export class TermIndex {
 		return lists;
 	}
 
+	/** The term's number, registering a new term with an empty posting list. */
+	private termId(term: string): number {
+		let id = this.termIds.get(term);
+		if (id === undefined) {
+			id = this.termNames.length;
+			this.termIds.set(term, id);
+			this.termNames.push(term);
+			this.postings.set(term, []);
+			if (!this.bulk) insertSorted(this.sortedTerms, term);
+		}
+		return id;
+	}
+
 	private dropTerms(slot: number): void {
-		for (const term of this.termsOfSlot[slot] ?? []) {
-			const list = this.postings.get(term);
+		for (const id of this.termsOfSlot[slot] ?? []) {
+			const list = this.postings.get(this.termNames[id]!);
 			if (list) removeSorted(list, slot);
 		}
 	}
