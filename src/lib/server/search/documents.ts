@@ -65,7 +65,8 @@ export interface Indexes {
 }
 
 const entry = (
-	row: { _id: Types.ObjectId; authorId: Types.ObjectId; createdAt: Date },
+	// Records inserted in bulk (the bench forum's threads) may lack createdAt: the id has it.
+	row: { _id: Types.ObjectId; authorId: Types.ObjectId; createdAt?: Date | null },
 	scope: Types.ObjectId,
 	parent: Types.ObjectId | null = null
 ): Entry => ({
@@ -73,7 +74,7 @@ const entry = (
 	scope: scope.toString(),
 	parent: parent ? parent.toString() : null,
 	authorId: row.authorId.toString(),
-	createdAt: row.createdAt.getTime()
+	createdAt: (row.createdAt ?? row._id.getTimestamp()).getTime()
 });
 
 const threadVisible = (t: ThreadRow) => !t.hidden && !t.mergedIntoId;

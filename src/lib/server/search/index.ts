@@ -270,7 +270,7 @@ async function threadHits(
 				id: e.id,
 				title: highlight(thread.title, needles, 1000),
 				categoryName,
-				createdAt: thread.createdAt.toISOString()
+				createdAt: (thread.createdAt ?? thread._id.getTimestamp()).toISOString()
 			}
 		];
 	});

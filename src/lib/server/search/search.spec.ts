@@ -206,9 +206,20 @@ describe('search', () => {
 		expect(overview.posts!.nextCursor).toBeNull();
 	});
 
-	it('rebuilds from the database alone', async () => {
+	it('rebuilds from the database alone, also records a bulk seed wrote without timestamps', async () => {
 		const before = await search.search(anna, { q: 'Geheimplan' });
+		const threadId = new Types.ObjectId();
+		await ForumThread.collection.insertOne({
+			_id: threadId,
+			categoryId: new Types.ObjectId(open),
+			title: 'Massenimport Kläranlage',
+			hidden: false,
+			authorId: new Types.ObjectId(anna.id),
+			postIds: []
+		});
 		await search.rebuild(() => undefined);
 		expect(await search.search(anna, { q: 'Geheimplan' })).toEqual(before);
+		const seeded = await search.search(anna, { q: 'Kläranlage', kind: 'threads' });
+		expect(seeded.threads!.hits.map((t) => t.id)).toEqual([threadId.toString()]);
 	});
 });

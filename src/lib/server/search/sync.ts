@@ -136,7 +136,7 @@ function startPolling() {
 	const s = state();
 	if (s.timer) return;
 	s.timer = setInterval(() => {
-		poll().catch((err: unknown) => log.warn('Search index poll failed', errorFields(err)));
+		poll().catch((err: unknown) => log.error('Search index update failed', errorFields(err)));
 	}, pollMs);
 	s.timer.unref();
 }
