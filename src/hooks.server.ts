@@ -7,6 +7,7 @@ import * as jobs from '$lib/server/jobs';
 import { securityHeaders, unavailableResponse } from '$lib/server/http';
 import { errorFields, log } from '$lib/server/log';
 import * as realtime from '$lib/server/realtime';
+import * as search from '$lib/server/search';
 import { ensureDemoData } from '$lib/server/seed';
 import * as uploads from '$lib/server/uploads';
 import * as workshops from '$lib/server/workshops';
@@ -17,6 +18,7 @@ export const init: ServerInit = async () => {
 	await db.connectDatabase();
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
+	search.startSearchIndex();
 	realtime.register();
 	// Links in mails: the public address, or where a local start serves the app.
 	workshops.startWorkshops({
@@ -27,6 +29,7 @@ export const init: ServerInit = async () => {
 	// finish and buffered chat writes go out first.
 	process.once('sveltekit:shutdown', async () => {
 		await jobs.stopJobRunner();
+		await search.stopSearchIndex();
 		await chat
 			.flushPendingWrites()
 			.catch((err: unknown) => log.warn('Chat writes lost at shutdown', errorFields(err)));

@@ -8,7 +8,8 @@ import { ForumCategory, ForumPost, ForumThread } from '../../src/lib/server/db/m
 import { renderMarkdown } from '../../src/lib/server/markdown';
 import { termsOf } from '../../src/lib/server/forum/terms';
 import { formatBesideBare, loadBesideBare } from '../load';
-import { benchMembers, startBenchApp } from '../support';
+import { bumpGeneration } from '../../src/lib/server/search/sync';
+import { benchMembers, sampleRss, startBenchApp, type BenchApp } from '../support';
 
 const threadCount = Number(process.env.BENCH_FORUM_THREADS ?? 10_000);
 const postCount = Number(process.env.BENCH_FORUM_POSTS ?? 200_000);
@@ -181,6 +182,27 @@ async function probe(url: string, cookie: string) {
 	}
 }
 
+/**
+ * The seed wrote straight into the database: tell the server to rebuild its search index, wait
+ * until the search page says it is complete, and report the time and the memory it took (the
+ * index lives in memory only, so it takes no disk).
+ */
+async function reindexed(app: BenchApp, cookie: string): Promise<string> {
+	const rssBefore = await sampleRss(app.pid);
+	const started = performance.now();
+	await bumpGeneration();
+	// The server notices the new generation within one poll (half a second).
+	await new Promise((resolve) => setTimeout(resolve, 1500));
+	for (;;) {
+		const page = await fetch(`${app.url}/search?q=beitrag`, { headers: { cookie } });
+		if (!(await page.text()).includes('data-search-index="building"')) break;
+		if (performance.now() - started > 20 * 60_000) return 'timeout=20min';
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+	const rssAfter = await sampleRss(app.pid);
+	return `seconds=${((performance.now() - started) / 1000).toFixed(1)} rssBeforeMB=${rssBefore.toFixed(0)} rssAfterMB=${rssAfter.toFixed(0)} indexMB~${(rssAfter - rssBefore).toFixed(0)} diskMB=0`;
+}
+
 export async function run() {
 	const app = await startBenchApp();
 	try {
@@ -189,6 +211,7 @@ export async function run() {
 		console.log(
 			`BENCH forum-seed threads=${threadCount} posts=${seeded.posts} seconds=${seeded.seconds.toFixed(1)} postsPerSecond=${(seeded.posts / seeded.seconds).toFixed(0)}`
 		);
+		console.log(`BENCH forum-search-index ${await reindexed(app, viewer!.cookie)}`);
 		const targets: [string, string][] = [
 			['thread20', `/forum/t/${seeded.normalThread}`],
 			['thread500-last', `/forum/t/${seeded.bigThread}?from=481`],

@@ -15,6 +15,7 @@ import survey from './messages/survey';
 import needs from './messages/needs';
 import legal from './messages/legal';
 import workshopSummary from './messages/workshop-summary';
+import search from './messages/search';
 
 export * from './locales';
 
@@ -38,7 +39,8 @@ const dictionaries = {
 		survey: survey.de,
 		needs: needs.de,
 		legal: legal.de,
-		workshopSummary: workshopSummary.de
+		workshopSummary: workshopSummary.de,
+		search: search.de
 	},
 	en: {
 		...common.en,
@@ -55,7 +57,8 @@ const dictionaries = {
 		survey: survey.en,
 		needs: needs.en,
 		legal: legal.en,
-		workshopSummary: workshopSummary.en
+		workshopSummary: workshopSummary.en,
+		search: search.en
 	}
 } satisfies Record<Locale, unknown>;
 

@@ -62,8 +62,4 @@ export const threadListQuery = z.object({
 		.regex(/^\d{13}_[a-f0-9]{24}$/)
 		.optional()
 });
-export const searchQuery = z.object({
-	q: text(200),
-	cursor: objectId.optional()
-});
 export const threadRoomSchema = z.object({ threadId: objectId });

@@ -133,15 +133,6 @@ const de = {
 		none: 'Dieser Beitrag wurde nie bearbeitet.',
 		back: 'Zurück zum Thema'
 	},
-	searchPage: {
-		title: 'Suche',
-		label: 'Suchbegriffe',
-		submit: 'Suchen',
-		hint: 'Durchsucht Titel und Beiträge aller Kategorien, die Sie lesen dürfen.',
-		results: (n: number, more: boolean) =>
-			n === 0 ? 'Keine Treffer.' : `${n}${more ? '+' : ''} Treffer`,
-		more: 'Weitere Treffer'
-	},
 	errors: {
 		not_found: 'Das gibt es nicht, oder Sie haben keinen Zugriff darauf.',
 		forbidden: 'Dafür fehlt Ihnen die Berechtigung.',
@@ -293,15 +284,6 @@ const en: ForumMessages = {
 		version: (date: string, name: string) => `Version before the change on ${date} (${name})`,
 		none: 'This post was never edited.',
 		back: 'Back to the thread'
-	},
-	searchPage: {
-		title: 'Search',
-		label: 'Search terms',
-		submit: 'Search',
-		hint: 'Searches titles and posts of every category you may read.',
-		results: (n: number, more: boolean) =>
-			n === 0 ? 'No results.' : `${n}${more ? '+' : ''} results`,
-		more: 'More results'
 	},
 	errors: {
 		not_found: 'This does not exist, or you have no access to it.',

@@ -11,6 +11,7 @@ import { findMemberIdsByHandles } from '../members';
 import { notify } from '../notifications';
 import { getIO } from '../realtime/io';
 import { appendMessage } from './append';
+import * as searchIndex from '../search/sync';
 import { noteSent } from './cache/write-behind';
 import { channelRoom, memberReads, requireChannel, watchRoom, type ChannelInfo } from './channels';
 import { ChatError } from './errors';
@@ -121,6 +122,7 @@ export async function sendMessage(
 	if (created) {
 		// Bookkeeping after the message is safely stored; a failure here loses nothing.
 		noteSent(message);
+		searchIndex.messageChanged(doc);
 		if (mentionedIds.length > 0)
 			void notifyMentioned(channel, message, actor, mentionedIds).catch((err: unknown) =>
 				log.warn('Chat bookkeeping after send failed', errorFields(err))
@@ -231,6 +233,7 @@ export async function editMessage(
 		},
 		{ returnDocument: 'after' }
 	).lean<MessageLean>();
+	searchIndex.messageChanged(updated!);
 	return toMessageDto(updated!);
 }
 
@@ -245,6 +248,7 @@ export async function deleteMessage(
 		{ $set: { body: '', html: '', deletedAt: new Date(), reactions: {}, mentionIds: [] } },
 		{ returnDocument: 'after' }
 	).lean<MessageLean>();
+	searchIndex.messageChanged(updated!);
 	return toMessageDto(updated!);
 }
 

@@ -377,23 +377,6 @@ describe('moderation', () => {
 	});
 });
 
-describe('search', () => {
-	it('finds by folded, stemmed terms and prefix, respecting read rules, with highlights', async () => {
-		await forum.createThread(alumna, {
-			categoryId: general,
-			title: 'Förderanträge für Sensorik',
-			body: 'Wir haben die Fördermittel für **Datenplattformen** beantragt.',
-			tags: []
-		});
-		const result = await forum.search(alumna, { q: 'foerderantrag' });
-		expect(result.hits.length).toBeGreaterThan(0);
-		expect(result.hits[0]!.threadTitle.some((s) => s.hit && s.text === 'Förderanträge')).toBe(true);
-		const prefix = await forum.search(alumna, { q: 'Datenplatt' });
-		expect(prefix.hits[0]!.snippet.find((s) => s.hit)?.text).toBe('Datenplattformen');
-		expect((await forum.search(supervisor, { q: 'Fördermittel' })).hits).toEqual([]);
-	});
-});
-
 describe('stored post HTML is inert', () => {
 	const corpus = [
 		'<script>alert(1)</script>',

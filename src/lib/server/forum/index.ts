@@ -41,7 +41,6 @@ export {
 } from './moderation';
 export { findMergeTargets, mergeTargetLimit, type MergeTargetDto } from './merge-targets';
 export { closeReport, listOpenReports, reportPost, type ReportDto } from './reports';
-export { search, highlight, type SearchHit, type SearchResult, type Segment } from './search';
 export { postLink } from './links';
 export { quotePost, type QuoteDto } from './quote';
 export { mayPreview, mayWrite, writingTooFast } from './rate-limits';

@@ -19,6 +19,7 @@ import { refreshCategory, refreshThread, touchCategory, touchThread } from './co
 import { emitPost, emitThread, evictNonReaders } from './live';
 import { postDto } from './posts';
 import { termsOf } from './terms';
+import * as searchIndex from '../search/sync';
 
 async function reloadThread(id: Types.ObjectId): Promise<ThreadLean> {
 	return (await ForumThread.findById(id).lean<ThreadLean>())!;
@@ -74,6 +75,7 @@ export function moveThread(
 			summary: `${thread.title}: ${from.name} → ${to.name}`,
 			details: { from: from._id.toString(), to: to._id.toString() }
 		});
+		await searchIndex.changed('thread', thread._id);
 		await evictNonReaders(threadId, to);
 		emitThread(await reloadThread(thread._id));
 		return null;
@@ -156,6 +158,8 @@ export function mergeThreads(
 			summary: `„${source.title}“ → „${target.title}“`,
 			details: { source: sourceId, posts: posts.length }
 		});
+		await searchIndex.changed('thread', source._id);
+		await searchIndex.changed('thread', target._id);
 		emitThread(await reloadThread(source._id));
 		emitThread(await reloadThread(target._id));
 		return null;
@@ -209,6 +213,8 @@ export function splitThread(
 		await renumber(thread._id);
 		await refreshThread(thread._id);
 		await refreshThread(newId);
+		await searchIndex.changed('thread', thread._id);
+		await searchIndex.changed('thread', newId);
 		await Promise.all([refreshCategory(category._id), refreshCategory(target._id)]);
 		await record({
 			actorId: actor.id,
@@ -251,6 +257,7 @@ export function setPostHidden(
 			targetId: postId,
 			summary: `#${post.number} in „${thread.title}“${reason ? `: ${reason}` : ''}`
 		});
+		await searchIndex.changed('post', post._id);
 		emitPost('post:updated', await postDto(updated as never));
 		return null;
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { highlight } from './search';
+import { highlight } from '../search/highlight';
 import { parseQuery, stem, termsOf } from './terms';
 
 describe('search terms', () => {

@@ -5,6 +5,7 @@ import type { Actor } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { ForumPost, ForumTag, ForumThread, type ReactionKey } from '../db/models';
 import { insertWithNextSeq } from '../db/sequence';
+import * as searchIndex from '../search/sync';
 import { markdownToText, renderMarkdown } from '../markdown';
 import { settle, type Result } from '../result';
 import { slugify } from '../text';
@@ -101,6 +102,7 @@ export function createThread(
 			refreshCategory(category._id),
 			notifyMentions(actor, category, post)
 		]);
+		await searchIndex.changed('thread', threadId);
 		return { threadId: threadId.toString() };
 	});
 }
@@ -137,6 +139,7 @@ export function replyToThread(
 			})
 		);
 		await recordReply(thread, category, doc);
+		await searchIndex.changed('post', doc._id);
 		const dto = await postDto(doc);
 		emitPost('post:new', dto);
 		await watchByDefault(actor.id, thread._id, doc.number);
@@ -180,6 +183,7 @@ export function editPost(
 			{ returnDocument: 'after' }
 		).lean<PostLean>();
 		await touchThread(thread._id);
+		await searchIndex.changed('post', post._id);
 		if (!own)
 			await record({
 				actorId: actor.id,

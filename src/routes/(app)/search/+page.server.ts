@@ -1,12 +1,16 @@
-import { searchQuery } from '$lib/schemas/forum';
-import { requirePermission } from '$lib/server/auth/guards';
+import { searchParams } from '$lib/schemas/search';
+import { requireMember } from '$lib/server/auth/guards';
 import * as forum from '$lib/server/forum';
+import * as search from '$lib/server/search';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const member = requirePermission(locals, url, 'forum:view');
-	const parsed = searchQuery.safeParse(Object.fromEntries(url.searchParams));
-	const q = parsed.success ? parsed.data.q : '';
-	if (!parsed.success || q === '') return { q, result: null };
-	return { q, result: await forum.search(member, { q, cursor: parsed.data.cursor }) };
+	const member = requireMember(locals, url);
+	const parsed = searchParams.safeParse(Object.fromEntries(url.searchParams));
+	const params = parsed.success ? parsed.data : { q: '' };
+	const [categories, result] = await Promise.all([
+		forum.listCategories(member),
+		params.q === '' ? null : search.search(member, params)
+	]);
+	return { params, categories: categories.map((c) => ({ id: c.id, name: c.name })), result };
 };
