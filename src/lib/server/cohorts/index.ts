@@ -4,7 +4,7 @@ import { can, type Actor } from '../auth/permissions';
 import { Channel, Cohort, Member, Municipality } from '../db/models';
 import { uniqueWrite } from '../db/errors';
 import { isObjectId } from '../db/ids';
-import { cached } from '../cache';
+import * as cache from '../cache';
 import { ok, refused, type Result } from '../result';
 import { slugify } from '../text';
 
@@ -78,6 +78,7 @@ export async function createCohort(actor: Actor, input: CohortInput): Promise<Re
 	const created = await uniqueWrite(() => Cohort.create({ ...input, slug }), duplicateCohort());
 	if (!created.ok) return created;
 	await ensureCohortChannel(created.value._id, input.name, slug);
+	cache.invalidateTags(cache.tags.cohorts);
 	const cohort = toCohortDto(created.value);
 	await recordCohort(actor, 'create', cohort);
 	return ok(cohort);
@@ -117,6 +118,7 @@ export async function updateCohort(
 		{ kind: 'cohort', cohortId: updated.value._id },
 		{ $set: { name: fields.name } }
 	);
+	cache.invalidateTags(cache.tags.cohorts);
 	const cohort = toCohortDto(updated.value);
 	await recordCohort(actor, 'update', cohort);
 	return ok(cohort);
@@ -222,6 +224,8 @@ export async function updateMunicipality(
 	);
 	if (!updated.ok) return updated;
 	if (!updated.value) return refused('not_found');
+	// Directory pages and profiles show the municipality's name.
+	cache.invalidateTags(cache.tags.directory, cache.tags.municipalities);
 	const municipality = toMunicipalityDto(updated.value);
 	await recordMunicipality(actor, 'update', municipality);
 	return ok(municipality);
@@ -232,17 +236,22 @@ export interface NetworkOverview {
 	cohorts: Array<CohortDto & { memberCount: number }>;
 }
 
-/** Cohorts with member counts for the start page; figures may be up to 30 s old. */
+/** Cohorts with member counts for the start page, until a cohort or member changes. */
 export function networkOverview(): Promise<NetworkOverview> {
-	return cached('cohorts:overview', 30_000, async () => {
-		const [cohortList, counts, memberCount] = await Promise.all([
-			listCohorts(),
-			countMembersByCohort(),
-			Member.countDocuments({ deactivatedAt: null })
-		]);
-		return {
-			memberCount,
-			cohorts: cohortList.map((c) => ({ ...c, memberCount: counts.get(c.id) ?? 0 }))
-		};
-	});
+	const overviews = cache.named<NetworkOverview>('dashboard');
+	return overviews.get(
+		'cohorts:overview',
+		async () => {
+			const [cohortList, counts, memberCount] = await Promise.all([
+				listCohorts(),
+				countMembersByCohort(),
+				Member.countDocuments({ deactivatedAt: null })
+			]);
+			return {
+				memberCount,
+				cohorts: cohortList.map((c) => ({ ...c, memberCount: counts.get(c.id) ?? 0 }))
+			};
+		},
+		() => [cache.tags.cohorts, cache.tags.directory]
+	);
 }

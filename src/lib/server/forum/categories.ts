@@ -1,8 +1,9 @@
 import type { Actor } from '../auth/permissions';
-import { ForumCategory, ForumTag } from '../db/models';
+import { ForumTag } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import { settle, type Result } from '../result';
 import {
+	loadCategoryBySlug,
 	moderatesCategory,
 	postsInCategory,
 	readableCategories,
@@ -10,6 +11,7 @@ import {
 	refusal,
 	type CategoryLean
 } from './access';
+import { forumList } from './cached';
 import { listThreads, type ThreadPage } from './lists';
 
 export interface CategoryDto {
@@ -53,9 +55,11 @@ export async function listCategories(actor: Actor): Promise<CategoryDto[]> {
 	return (await readableCategories(actor)).map((c) => toCategoryDto(actor, c));
 }
 
-export async function listTags(): Promise<{ name: string; slug: string }[]> {
-	const rows = await ForumTag.find({}, { name: 1, slug: 1 }).sort({ slug: 1 }).limit(500).lean();
-	return rows.map((t) => ({ name: t.name, slug: t.slug }));
+export function listTags(): Promise<{ name: string; slug: string }[]> {
+	return forumList('tags', async () => {
+		const rows = await ForumTag.find({}, { name: 1, slug: 1 }).sort({ slug: 1 }).limit(500).lean();
+		return rows.map((t) => ({ name: t.name, slug: t.slug }));
+	});
 }
 
 export interface CategoryPage {
@@ -70,7 +74,7 @@ export function categoryPage(
 	input: { slug: string; tag?: string; cursor?: string }
 ): Promise<Result<CategoryPage>> {
 	return settle(async () => {
-		const category = await ForumCategory.findOne({ slug: input.slug }).lean<CategoryLean>();
+		const category = await loadCategoryBySlug(input.slug);
 		if (!category || !readsCategory(actor, category)) throw refusal('not_found');
 		const [threads, tags] = await Promise.all([
 			listThreads(actor, category, { tag: input.tag, cursor: input.cursor }),

@@ -11,7 +11,7 @@ import {
 	type CategoryLean,
 	type ThreadLean
 } from './access';
-import { cachedByVersion } from './cache/pages';
+import { threadPage } from './cached';
 import { listCategories, toCategoryDto, type CategoryDto } from './categories';
 import { refreshThread } from './counters';
 import { postLink, postsPerPage } from './links';
@@ -58,6 +58,8 @@ export type ThreadOpening = { redirect: string } | { page: ThreadPageDto };
 interface RenderedPage {
 	posts: ForumPostDto[];
 	quoted: ThreadView['quoted'];
+	/** Everybody the page names (its cache entry goes when one of them changes their name). */
+	authorIds: string[];
 }
 
 /** Posts by id, one _id lookup each (see postIds on the thread model), in the given order. */
@@ -98,6 +100,7 @@ async function renderPage(thread: ThreadLean, pageIds: Types.ObjectId[]): Promis
 		...quotedRows.map((q) => q.authorId)
 	]);
 	return {
+		authorIds: [...authors.keys()],
 		posts: page.map((p) => toPostDto(p, authors, true)),
 		quoted: Object.fromEntries(
 			quotedRows.map((q) => [
@@ -133,8 +136,11 @@ async function viewThread(
 	const start = Math.min(Math.max(0, from - 1), Math.max(0, ids.length - 1));
 	const pageIds = ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id);
 	const [rendered, state] = await Promise.all([
-		cachedByVersion(`${thread._id.toString()}:${start}`, thread.postsVersion ?? 0, () =>
-			renderPage(thread, pageIds)
+		threadPage(
+			thread._id.toString(),
+			`${start}:${thread.postsVersion ?? 0}`,
+			() => renderPage(thread, pageIds),
+			(page) => page.authorIds
 		),
 		readState(actor.id, thread._id)
 	]);

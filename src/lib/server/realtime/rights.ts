@@ -27,7 +27,8 @@ async function applyHere(io: IO, memberId: string): Promise<number> {
 		(s): s is typeof s & AppSocket => 'conn' in s
 	);
 	if (sockets.length === 0) return 0;
-	const member = await findActiveMember(memberId);
+	// Fresh: this may run before the cache invalidation of the same change arrives here.
+	const member = await findActiveMember(memberId, { fresh: true });
 	for (const socket of sockets) {
 		if (!member) {
 			socket.disconnect(true);
