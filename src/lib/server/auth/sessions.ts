@@ -133,12 +133,8 @@ const oid = (id: string) => new Types.ObjectId(id);
  * A member as sessions and sockets see them: their current roles and cohorts (cached until
  * any change to the member, see `memberChanged`). Null when the member is gone or deactivated.
  */
-export function findActiveMember(
-	memberId: string,
-	options: { fresh?: boolean } = {}
-): Promise<SessionMember | null> {
+export function findActiveMember(memberId: string): Promise<SessionMember | null> {
 	if (!Types.ObjectId.isValid(memberId)) return Promise.resolve(null);
-	if (options.fresh) members.delete([memberId]);
 	return members.get(
 		memberId,
 		() => readActiveMember(memberId),
@@ -178,6 +174,11 @@ async function readActiveMember(memberId: string): Promise<SessionMember | null>
  */
 export function memberChanged(memberId: string): void {
 	cache.invalidateTags(cache.tags.member(memberId), cache.tags.directory);
+}
+
+/** As memberChanged, on this instance only (another instance made the change and asks). */
+export function memberChangedHere(memberId: string): void {
+	cache.forgetHere(cache.tags.member(memberId), cache.tags.directory);
 }
 
 /** Ends one session and drops the sockets opened with it. */

@@ -85,6 +85,11 @@ export function invalidateTags(...tags: string[]): void {
 	publishInvalidation(invalidation);
 }
 
+/** Drops tagged entries on this instance only (a change another instance announced itself). */
+export function forgetHere(...tags: string[]): void {
+	apply({ kind: 'tags', tags });
+}
+
 /** Listens for other instances' invalidations (with REDIS_URL); called once at start. */
 export function startCacheSync(): Promise<void> {
 	return subscribeInvalidations(apply);
