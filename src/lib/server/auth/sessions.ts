@@ -80,7 +80,7 @@ function findSession(sessionId: string): Promise<CachedSession | null> {
 					}
 				: null;
 		},
-		(session) => (session ? [cache.tags.member(session.memberId)] : [])
+		(session) => [cache.tags.member(session.memberId)]
 	);
 }
 

@@ -61,7 +61,7 @@ export class ReadCache<V> {
 	async get<T extends V>(
 		key: string,
 		load: () => Promise<T>,
-		tagsOf: (value: T) => readonly string[] = () => []
+		tagsOf: (value: NonNullable<T>) => readonly string[] = () => []
 	): Promise<T> {
 		if (!this.enabled()) {
 			this.#misses++;
@@ -80,7 +80,7 @@ export class ReadCache<V> {
 			(value) => {
 				if (this.#pending.get(key) === loading) this.#pending.delete(key);
 				if (value != null && generation === this.#generation)
-					this.#store(key, value, tagsOf(value));
+					this.#store(key, value, tagsOf(value as NonNullable<T>));
 				return value;
 			},
 			(err: unknown) => {

@@ -124,12 +124,23 @@ export async function updateCohort(
 	return ok(cohort);
 }
 
-export async function listCohorts(): Promise<CohortDto[]> {
-	const cohorts = await Cohort.find({}, { name: 1, slug: 1, programme: 1, startsOn: 1, endsOn: 1 })
-		.sort({ startsOn: 1 })
-		.limit(500)
-		.lean();
-	return cohorts.map(toCohortDto);
+const lists = cache.named<CohortDto[] | MunicipalityDto[]>('directory');
+
+export function listCohorts(): Promise<CohortDto[]> {
+	return lists.get(
+		'cohorts',
+		async () => {
+			const cohorts = await Cohort.find(
+				{},
+				{ name: 1, slug: 1, programme: 1, startsOn: 1, endsOn: 1 }
+			)
+				.sort({ startsOn: 1 })
+				.limit(500)
+				.lean();
+			return cohorts.map(toCohortDto);
+		},
+		() => [cache.tags.cohorts]
+	);
 }
 
 /** One cohort for its edit page. */
@@ -167,12 +178,18 @@ export function toMunicipalityDto(m: {
 	return { id: m._id.toString(), name: m.name, district: m.district ?? '', state: m.state };
 }
 
-export async function listMunicipalities(): Promise<MunicipalityDto[]> {
-	const rows = await Municipality.find({}, { name: 1, district: 1, state: 1 })
-		.sort({ name: 1 })
-		.limit(2000)
-		.lean();
-	return rows.map(toMunicipalityDto);
+export function listMunicipalities(): Promise<MunicipalityDto[]> {
+	return lists.get(
+		'municipalities',
+		async () => {
+			const rows = await Municipality.find({}, { name: 1, district: 1, state: 1 })
+				.sort({ name: 1 })
+				.limit(2000)
+				.lean();
+			return rows.map(toMunicipalityDto);
+		},
+		() => [cache.tags.municipalities]
+	);
 }
 
 export interface MunicipalityInput {
@@ -206,6 +223,7 @@ export async function createMunicipality(
 	if (!can(actor, 'municipality:manage')) return refused('forbidden');
 	const created = await uniqueWrite(() => Municipality.create(input), duplicateMunicipality());
 	if (!created.ok) return created;
+	cache.invalidateTags(cache.tags.municipalities);
 	const municipality = toMunicipalityDto(created.value);
 	await recordMunicipality(actor, 'create', municipality);
 	return ok(municipality);

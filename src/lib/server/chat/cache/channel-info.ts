@@ -57,6 +57,6 @@ export function findChannelInfo(channelId: string): Promise<ChannelInfo | null> 
 			}).lean();
 			return doc ? toChannelInfo(doc) : null;
 		},
-		(info) => [cache.tags.channel(channelId), ...(info?.cohortId ? [cache.tags.cohorts] : [])]
+		(info) => [cache.tags.channel(channelId), ...(info.cohortId ? [cache.tags.cohorts] : [])]
 	);
 }
