@@ -139,6 +139,18 @@ describe('read caches of two instances joined by Redis', () => {
 			.toMatch(/^\/login/);
 	});
 
+	it('shows hit rates and sizes to admins only', async () => {
+		const metrics = await page(second, '/admin/metrics.json', await member(second, 'admin'));
+		expect(metrics.status).toBe(200);
+		const { caches } = JSON.parse(metrics.text) as {
+			caches: { enabled: boolean; caches: { name: string; hits: number; bytes: number }[] };
+		};
+		const sessions = caches.caches.find((c) => c.name === 'sessions');
+		expect(sessions!.hits + sessions!.bytes).toBeGreaterThan(0);
+		const alumna = await member(second, 'jonas.becker');
+		expect((await page(second, '/admin/metrics.json', alumna)).status).toBe(403);
+	});
+
 	async function newestPostId(thread: string): Promise<string> {
 		const conn = await mongoose.createConnection(uri).asPromise();
 		try {
