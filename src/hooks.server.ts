@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import * as auth from '$lib/server/auth';
+import * as cache from '$lib/server/cache';
 import * as chat from '$lib/server/chat';
 import { config } from '$lib/server/config';
 import * as db from '$lib/server/db';
@@ -16,6 +17,7 @@ import { isLocale, localeFromAcceptLanguage, messages, type Locale } from '$lib/
 export const init: ServerInit = async () => {
 	const settings = config(); // exits with one clear line on a bad variable (see server/index.js)
 	await db.connectDatabase();
+	await cache.startCacheSync();
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	search.startSearchIndex();

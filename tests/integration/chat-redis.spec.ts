@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ChildProcess } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import type { ChatMessageDto, ChatPresence } from '../../src/lib/realtime/events';
-import { freePort } from '../../src/lib/server/db/embedded';
 import { demoPassword } from '../../src/lib/server/seed/demo-network';
-import { login, startApp, type RunningApp } from '../support/app';
+import { login, type RunningApp } from '../support/app';
+import { startRedis, startTwoInstances } from '../support/redis';
 import { databaseUri } from '../support/db';
 import { connected, openSocket } from '../support/socket';
 import {
@@ -26,21 +26,13 @@ describe('two app instances joined by the Redis adapter', () => {
 	const sockets: Socket[] = [];
 
 	beforeAll(async () => {
-		const port = await freePort();
-		redis = spawn(
-			'redis-server',
-			['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-			{ stdio: 'ignore' }
-		);
+		const started = await startRedis();
+		redis = started.process;
 		uri = databaseUri(`chatredis_${Date.now()}`);
-		const env = { MONGODB_URI: uri, REDIS_URL: `redis://127.0.0.1:${port}`, LOG_LEVEL: 'info' };
-		first = await startApp({ ...env, SEED_DEMO: 'always' });
-		second = await startApp({ ...env, SEED_DEMO: 'never' });
-		// Outside a test expect.poll is not available; vi.waitFor retries the same way.
-		for (const app of [first, second])
-			await vi.waitFor(() => expect(app.output()).toContain('Redis adapter connected'), {
-				timeout: 20_000
-			});
+		[first, second] = await startTwoInstances(
+			{ MONGODB_URI: uri, REDIS_URL: started.url },
+			'Redis adapter connected'
+		);
 		channelId = await cohortChannel(uri, 'durchgang-1-');
 	});
 	afterAll(async () => {

@@ -34,6 +34,8 @@ export async function startApp(
 			ORIGIN: `http://127.0.0.1:${port}`,
 			LOG_LEVEL: 'warn',
 			LOGIN_THROTTLE: 'off',
+			// `CACHE=off npm test` runs the whole suite with every read cache switched off.
+			CACHE: process.env.CACHE,
 			...env,
 			DATA_DIR: dataDir
 		},

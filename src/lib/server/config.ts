@@ -38,7 +38,9 @@ const schema = z
 		/** Per-address limit on new socket connections; off only for load tests on loopback. */
 		SOCKET_CONNECT_LIMIT: z.enum(['on', 'off']).default('on'),
 		/** Per-member chat flood limit; off only for load tests and benchmarks. */
-		CHAT_RATE_LIMIT: z.enum(['on', 'off']).default('on')
+		CHAT_RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+		/** In-process read caches (cache/); off makes every cache a pass-through. */
+		CACHE: z.enum(['on', 'off']).default('on')
 	})
 	.superRefine((env, ctx) => {
 		if (env.NODE_ENV === 'production' && !env.ORIGIN) {

@@ -4,7 +4,7 @@ import { can, type Actor } from '../auth/permissions';
 import { Channel, Cohort, Member, Municipality } from '../db/models';
 import { uniqueWrite } from '../db/errors';
 import { isObjectId } from '../db/ids';
-import { cached } from '../cache';
+import * as cache from '../cache';
 import { ok, refused, type Result } from '../result';
 import { slugify } from '../text';
 
@@ -78,6 +78,7 @@ export async function createCohort(actor: Actor, input: CohortInput): Promise<Re
 	const created = await uniqueWrite(() => Cohort.create({ ...input, slug }), duplicateCohort());
 	if (!created.ok) return created;
 	await ensureCohortChannel(created.value._id, input.name, slug);
+	cache.invalidateTags(cache.tags.cohorts);
 	const cohort = toCohortDto(created.value);
 	await recordCohort(actor, 'create', cohort);
 	return ok(cohort);
@@ -117,17 +118,29 @@ export async function updateCohort(
 		{ kind: 'cohort', cohortId: updated.value._id },
 		{ $set: { name: fields.name } }
 	);
+	cache.invalidateTags(cache.tags.cohorts);
 	const cohort = toCohortDto(updated.value);
 	await recordCohort(actor, 'update', cohort);
 	return ok(cohort);
 }
 
-export async function listCohorts(): Promise<CohortDto[]> {
-	const cohorts = await Cohort.find({}, { name: 1, slug: 1, programme: 1, startsOn: 1, endsOn: 1 })
-		.sort({ startsOn: 1 })
-		.limit(500)
-		.lean();
-	return cohorts.map(toCohortDto);
+const lists = cache.named<CohortDto[] | MunicipalityDto[]>('directory');
+
+export function listCohorts(): Promise<CohortDto[]> {
+	return lists.get(
+		'cohorts',
+		async () => {
+			const cohorts = await Cohort.find(
+				{},
+				{ name: 1, slug: 1, programme: 1, startsOn: 1, endsOn: 1 }
+			)
+				.sort({ startsOn: 1 })
+				.limit(500)
+				.lean();
+			return cohorts.map(toCohortDto);
+		},
+		() => [cache.tags.cohorts]
+	);
 }
 
 /** One cohort for its edit page. */
@@ -165,12 +178,18 @@ export function toMunicipalityDto(m: {
 	return { id: m._id.toString(), name: m.name, district: m.district ?? '', state: m.state };
 }
 
-export async function listMunicipalities(): Promise<MunicipalityDto[]> {
-	const rows = await Municipality.find({}, { name: 1, district: 1, state: 1 })
-		.sort({ name: 1 })
-		.limit(2000)
-		.lean();
-	return rows.map(toMunicipalityDto);
+export function listMunicipalities(): Promise<MunicipalityDto[]> {
+	return lists.get(
+		'municipalities',
+		async () => {
+			const rows = await Municipality.find({}, { name: 1, district: 1, state: 1 })
+				.sort({ name: 1 })
+				.limit(2000)
+				.lean();
+			return rows.map(toMunicipalityDto);
+		},
+		() => [cache.tags.municipalities]
+	);
 }
 
 export interface MunicipalityInput {
@@ -204,6 +223,7 @@ export async function createMunicipality(
 	if (!can(actor, 'municipality:manage')) return refused('forbidden');
 	const created = await uniqueWrite(() => Municipality.create(input), duplicateMunicipality());
 	if (!created.ok) return created;
+	cache.invalidateTags(cache.tags.municipalities);
 	const municipality = toMunicipalityDto(created.value);
 	await recordMunicipality(actor, 'create', municipality);
 	return ok(municipality);
@@ -222,6 +242,8 @@ export async function updateMunicipality(
 	);
 	if (!updated.ok) return updated;
 	if (!updated.value) return refused('not_found');
+	// Directory pages and profiles show the municipality's name.
+	cache.invalidateTags(cache.tags.directory, cache.tags.municipalities);
 	const municipality = toMunicipalityDto(updated.value);
 	await recordMunicipality(actor, 'update', municipality);
 	return ok(municipality);
@@ -232,19 +254,24 @@ export interface NetworkOverview {
 	cohorts: Array<CohortDto & { memberCount: number }>;
 }
 
-/** Cohorts with member counts for the start page; figures may be up to 30 s old. */
+/** Cohorts with member counts for the start page, until a cohort or member changes. */
 export function networkOverview(): Promise<NetworkOverview> {
-	return cached('cohorts:overview', 30_000, async () => {
-		const [cohortList, counts, memberCount] = await Promise.all([
-			listCohorts(),
-			countMembersByCohort(),
-			Member.countDocuments({ deactivatedAt: null })
-		]);
-		return {
-			memberCount,
-			cohorts: cohortList.map((c) => ({ ...c, memberCount: counts.get(c.id) ?? 0 }))
-		};
-	});
+	const overviews = cache.named<NetworkOverview>('dashboard');
+	return overviews.get(
+		'cohorts:overview',
+		async () => {
+			const [cohortList, counts, memberCount] = await Promise.all([
+				listCohorts(),
+				countMembersByCohort(),
+				Member.countDocuments({ deactivatedAt: null })
+			]);
+			return {
+				memberCount,
+				cohorts: cohortList.map((c) => ({ ...c, memberCount: counts.get(c.id) ?? 0 }))
+			};
+		},
+		() => [cache.tags.cohorts, cache.tags.directory]
+	);
 }
 export {
 	cohortRoster,

@@ -2,6 +2,7 @@ import { trusted, type Types } from 'mongoose';
 import type { Role } from '$lib/roles';
 import { record } from '../audit';
 import { can, type Actor } from '../auth/permissions';
+import { memberChanged } from '../auth/sessions';
 import { isObjectId } from '../db/ids';
 import { Cohort, Member, Municipality } from '../db/models';
 import { refreshMemberSockets } from '../realtime/rights';
@@ -110,6 +111,7 @@ export async function changeCohortMembership(
 			? { $addToSet: { cohortIds: cohortId } }
 			: { $pull: { cohortIds: cohortId } }
 	);
+	memberChanged(input.memberId);
 	await refreshMemberSockets(input.memberId);
 	await record({
 		actorId: actor.id,

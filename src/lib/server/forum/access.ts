@@ -1,11 +1,7 @@
 import { can, type Actor } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
-import {
-	ForumCategory,
-	ForumThread,
-	type ForumCategoryDoc,
-	type ForumThreadDoc
-} from '../db/models';
+import type { ForumCategoryDoc, ForumThreadDoc } from '../db/models';
+import { allCategories, findCategory, findThread } from './cached';
 import { Refusal, type FailureCode } from '../result';
 
 /**
@@ -76,27 +72,33 @@ export function threadPermissions(
 
 export async function loadCategory(id: string): Promise<CategoryLean | null> {
 	if (!isObjectId(id)) return null;
-	return ForumCategory.findById(oid(id)).lean<CategoryLean>();
+	const _id = oid(id);
+	return findCategory((c) => c._id.equals(_id));
 }
 
-/** Categories the member may read, in display order (the list is short: one query). */
+/** The category with this short name, whoever may read it. */
+export async function loadCategoryBySlug(slug: string): Promise<CategoryLean | null> {
+	return findCategory((c) => c.slug === slug);
+}
+
+/** Categories the member may read (by their current rights), in display order. */
 export async function readableCategories(actor: Actor): Promise<CategoryLean[]> {
-	const all = await ForumCategory.find().sort({ order: 1, _id: 1 }).lean<CategoryLean[]>();
-	return all.filter((c) => readsCategory(actor, c));
+	return (await allCategories()).filter((c) => readsCategory(actor, c));
 }
 
 /**
  * The thread and its category, if the member may read both; otherwise not_found, so a guessed
- * id tells nothing. Hidden (merged) threads are visible to moderators only.
+ * id tells nothing. Hidden (merged) threads are visible to moderators only. Thread and
+ * category come from the cache; the decision is made here, per call, from the actor's rights.
  */
 export async function loadReadableThread(
 	actor: Actor,
 	threadId: string
 ): Promise<{ thread: ThreadLean; category: CategoryLean }> {
 	if (!isObjectId(threadId)) throw refusal('not_found');
-	const thread = await ForumThread.findById(oid(threadId)).lean<ThreadLean>();
+	const thread = await findThread(oid(threadId));
 	if (!thread) throw refusal('not_found');
-	const category = await ForumCategory.findById(thread.categoryId).lean<CategoryLean>();
+	const category = await findCategory((c) => c._id.equals(thread.categoryId));
 	if (!category || !readsCategory(actor, category)) throw refusal('not_found');
 	if (thread.hidden && !moderatesCategory(actor, category)) throw refusal('not_found');
 	return { thread, category };

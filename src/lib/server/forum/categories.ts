@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/permissions';
-import { ForumCategory } from '../db/models';
 import { renderMarkdown } from '../markdown';
 import { settle, type Result } from '../result';
 import {
+	loadCategoryBySlug,
 	moderatesCategory,
 	postsInCategory,
 	readableCategories,
@@ -66,7 +66,7 @@ export function categoryPage(
 	input: { slug: string; tag?: string; cursor?: string }
 ): Promise<Result<CategoryPage>> {
 	return settle(async () => {
-		const category = await ForumCategory.findOne({ slug: input.slug }).lean<CategoryLean>();
+		const category = await loadCategoryBySlug(input.slug);
 		if (!category || !readsCategory(actor, category)) throw refusal('not_found');
 		const [threads, tags] = await Promise.all([
 			listThreads(actor, category, { tag: input.tag, cursor: input.cursor }),

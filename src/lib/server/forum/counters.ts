@@ -2,12 +2,13 @@ import type { Types } from 'mongoose';
 import { serialised } from '../db/serial';
 import { ForumCategory, ForumPost, ForumThread } from '../db/models';
 import type { CategoryLean, ThreadLean } from './access';
+import { categoryChanged, threadChanged } from './cached';
 import type { PostLean } from './posts';
 
 /**
  * Counters and versions the lists and the page cache read: a thread's post count, last post
  * and post ids; a category's thread count and last activity. Every write to posts or threads
- * ends here, so cached pages and lists are retired by their version (see cache/pages.ts).
+ * ends here, so cached pages and lists are retired here, on every instance (cached.ts).
  */
 
 /**
@@ -33,6 +34,7 @@ export async function refreshThread(threadId: Types.ObjectId): Promise<void> {
 			$inc: { postsVersion: 1 }
 		}
 	);
+	threadChanged(threadId);
 }
 
 /** Thread count and latest activity of a category, from its threads (after every write). */
@@ -56,6 +58,7 @@ export async function refreshCategory(categoryId: Types.ObjectId): Promise<void>
 			$inc: { listVersion: 1 }
 		}
 	);
+	categoryChanged(categoryId);
 }
 
 /**
@@ -93,11 +96,14 @@ export async function recordReply(
 			$inc: { listVersion: 1 }
 		}
 	);
+	threadChanged(thread._id);
+	categoryChanged(category._id);
 }
 
 /** Retires the cached first pages of a category's thread lists. */
 export async function touchCategory(categoryId: Types.ObjectId): Promise<void> {
 	await ForumCategory.updateOne({ _id: categoryId }, { $inc: { listVersion: 1 } });
+	categoryChanged(categoryId);
 }
 
 /** Retires the cached pages of a thread after any change to its posts. */
@@ -105,4 +111,5 @@ export async function touchThread(threadId: Types.ObjectId): Promise<void> {
 	await serialised(threadId.toString(), () =>
 		ForumThread.updateOne({ _id: threadId }, { $inc: { postsVersion: 1 } })
 	);
+	threadChanged(threadId);
 }

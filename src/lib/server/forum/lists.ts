@@ -1,11 +1,12 @@
 import { trusted } from 'mongoose';
 import type { Actor } from '../auth/permissions';
 import { oid } from '../db/ids';
-import { ForumThread, ForumThreadState } from '../db/models';
+import { ForumThread } from '../db/models';
 import { readableCategories, type CategoryLean, type ThreadLean } from './access';
-import { cachedByVersion } from './cache/pages';
 import type { AuthorDto, TagDto } from '$lib/realtime/events';
+import { categoryList, forumList } from './cached';
 import { authorOf, authorsOf } from './posts';
+import { readStatesOf } from './read-state';
 import { namedTags } from './tags';
 
 export const threadsPerPage = 25;
@@ -38,18 +39,13 @@ function encodeCursor(t: ThreadLean) {
 
 async function toListItems(actor: Actor, rows: ThreadLean[]): Promise<ThreadListItem[]> {
 	if (rows.length === 0) return [];
-	const ids = rows.map((r) => r._id);
 	const [authors, tags, states] = await Promise.all([
 		authorsOf(rows.flatMap((r) => [r.authorId, r.lastPostAuthorId])),
 		namedTags(rows.map((r) => r.tags)),
-		ForumThreadState.find(
-			{ memberId: oid(actor.id), threadId: trusted({ $in: ids }) },
-			{ threadId: 1, lastReadNumber: 1 }
-		).lean()
+		readStatesOf(actor.id)
 	]);
-	const read = new Map(states.map((s) => [s.threadId.toString(), s.lastReadNumber]));
 	return rows.map((t, i) => {
-		const lastRead = read.get(t._id.toString());
+		const lastRead = states[t._id.toString()]?.lastReadNumber;
 		return {
 			id: t._id.toString(),
 			title: t.title,
@@ -120,11 +116,7 @@ export async function listThreads(
 	// The first page, the one nearly every visit reads, is cached under its _id.
 	const { pinned: pinnedRows, rows } = options.cursor
 		? await query()
-		: await cachedByVersion(
-				`list:${category._id.toString()}:${options.tag ?? ''}`,
-				category.listVersion ?? 0,
-				query
-			);
+		: await categoryList(category._id.toString(), options.tag ?? '', query);
 	const page = rows.slice(0, threadsPerPage);
 	const items = await toListItems(actor, [...pinnedRows, ...page]);
 	return {
@@ -138,10 +130,9 @@ export async function listThreads(
 export async function recentThreads(actor: Actor, limit = 8): Promise<ThreadListItem[]> {
 	const categories = await readableCategories(actor);
 	if (categories.length === 0) return [];
-	// Cached per set of readable categories; the sum of their list versions rises with any change.
-	const rows = await cachedByVersion(
+	// Cached per set of readable categories, until any category changes.
+	const rows = await forumList(
 		`recent:${limit}:${categories.map((c) => c._id.toString()).join(',')}`,
-		categories.reduce((sum, c) => sum + (c.listVersion ?? 0), 0),
 		() =>
 			ForumThread.find(
 				{ categoryId: trusted({ $in: categories.map((c) => c._id) }), hidden: false },

@@ -1,9 +1,9 @@
 import { trusted, type Types } from 'mongoose';
 import type { Actor } from '../auth/permissions';
-import { ForumCategory, ForumThread } from '../db/models';
+import { ForumThread } from '../db/models';
 import { settle, type Result } from '../result';
 import { escapeRegExp } from '../text';
-import { loadModeratedThread, moderatesCategory, type CategoryLean } from './access';
+import { loadModeratedThread, moderatesCategory, readableCategories } from './access';
 
 export interface MergeTargetDto {
 	id: string;
@@ -28,9 +28,7 @@ export function findMergeTargets(
 		const { thread } = await loadModeratedThread(actor, input.threadId);
 		const q = input.q.trim();
 		if (!q) return [];
-		const categories = (await ForumCategory.find().lean<CategoryLean[]>()).filter((c) =>
-			moderatesCategory(actor, c)
-		);
+		const categories = (await readableCategories(actor)).filter((c) => moderatesCategory(actor, c));
 		const names = new Map(categories.map((c) => [c._id.toString(), c.name]));
 		const found = await ForumThread.find(
 			{

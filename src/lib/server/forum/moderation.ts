@@ -15,6 +15,7 @@ import {
 	type CategoryLean,
 	type ThreadLean
 } from './access';
+import { categoryChanged, forumChanged, threadChanged } from './cached';
 import { refreshCategory, refreshThread, touchCategory, touchThread } from './counters';
 import { emitPost, emitThread, evictNonReaders } from './live';
 import { postDto } from './posts';
@@ -34,6 +35,7 @@ export function setThreadFlag(
 		const { flag, value } = input;
 		const { thread } = await loadModeratedThread(actor, input.threadId);
 		await ForumThread.updateOne({ _id: thread._id }, { $set: { [flag]: value } });
+		threadChanged(thread._id);
 		await touchCategory(thread.categoryId);
 		const action = { pinned: value ? 'pin' : 'unpin', locked: value ? 'lock' : 'unlock' }[flag];
 		await record({
@@ -66,6 +68,7 @@ export function moveThread(
 		if (to._id.equals(from._id)) return null;
 		await ForumThread.updateOne({ _id: thread._id }, { $set: { categoryId: to._id } });
 		await ForumPost.updateMany({ threadId: thread._id }, { $set: { categoryId: to._id } });
+		threadChanged(thread._id);
 		await Promise.all([refreshCategory(from._id), refreshCategory(to._id)]);
 		await record({
 			actorId: actor.id,
@@ -148,6 +151,7 @@ export function mergeThreads(
 			{ _id: target._id },
 			{ $addToSet: { participantIds: trusted({ $each: source.participantIds }) } }
 		);
+		threadChanged(source._id);
 		await refreshThread(target._id);
 		await Promise.all([refreshCategory(sourceCategory._id), refreshCategory(targetCategory._id)]);
 		await record({
@@ -293,6 +297,7 @@ export function saveCategory(
 			const existing = await loadCategory(categoryId);
 			if (!existing || !moderatesCategory(actor, existing)) throw refusal('not_found');
 			await ForumCategory.updateOne({ _id: existing._id }, { $set: fields });
+			categoryChanged(existing._id);
 			id = categoryId;
 		} else {
 			const created = await unlessDuplicate(
@@ -300,6 +305,7 @@ export function saveCategory(
 				() => Promise.reject(slugTaken('slug'))
 			);
 			id = created._id.toString();
+			categoryChanged(created._id);
 		}
 		await record({
 			actorId: actor.id,
@@ -320,6 +326,7 @@ export function createTag(
 		if (!can(actor, 'forum:manage')) throw refusal('forbidden');
 		if (await ForumTag.exists({ slug: input.slug })) throw slugTaken('tagSlug');
 		const tag = await ForumTag.create(input);
+		forumChanged();
 		await record({
 			actorId: actor.id,
 			action: 'forum.tag.create',

@@ -1,5 +1,6 @@
 import type { Types } from 'mongoose';
 import type { Actor } from '../auth/permissions';
+import * as cache from '../cache';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
 import { ForumThreadState } from '../db/models';
@@ -9,9 +10,54 @@ import { loadReadableThread, type ThreadLean } from './access';
 /** How closely a member follows a thread: watchers are notified of replies. */
 export type WatchLevel = 'watching' | 'normal' | 'muted';
 
+export interface ReadState {
+	lastReadNumber: number;
+	level: WatchLevel;
+}
+
+/** A member's read states by thread id; one query per member, then kept in the cache. */
+export type ReadStates = Record<string, ReadState>;
+
+const readStates = cache.named<ReadStates>('readStates');
+
+export function readStatesOf(memberId: string): Promise<ReadStates> {
+	return readStates.get(
+		memberId,
+		async () => {
+			const rows = await ForumThreadState.find(
+				{ memberId: oid(memberId) },
+				{ threadId: 1, lastReadNumber: 1, level: 1 }
+			).lean();
+			return Object.fromEntries(
+				rows.map((r) => [
+					r.threadId.toString(),
+					{ lastReadNumber: r.lastReadNumber, level: r.level as WatchLevel }
+				])
+			);
+		},
+		() => [cache.tags.member(memberId)]
+	);
+}
+
 /** The member's read position and watch level in a thread (none yet: never opened). */
-export function readState(memberId: string, threadId: Types.ObjectId) {
-	return ForumThreadState.findOne({ memberId: oid(memberId), threadId }).lean();
+export async function readState(
+	memberId: string,
+	threadId: Types.ObjectId
+): Promise<ReadState | null> {
+	return (await readStatesOf(memberId))[threadId.toString()] ?? null;
+}
+
+/** After a write: the writer's copy follows at once, other instances read it again. */
+function remember(
+	memberId: string,
+	threadId: Types.ObjectId,
+	change: (state: ReadState | undefined) => ReadState
+): void {
+	const id = threadId.toString();
+	cache.changeHere<ReadStates>('readStates', memberId, (states) => ({
+		...states,
+		[id]: change(states[id])
+	}));
 }
 
 /** Where "jump to first unread" lands: the page that starts a few posts before it. */
@@ -33,6 +79,10 @@ export async function markRead(memberId: string, threadId: Types.ObjectId, numbe
 			),
 		() => ForumThreadState.updateOne(filter, { $max: { lastReadNumber: number } })
 	);
+	remember(memberId, threadId, (state) => ({
+		lastReadNumber: Math.max(number, state?.lastReadNumber ?? 0),
+		level: state?.level ?? 'normal'
+	}));
 }
 
 export function setWatchLevel(
@@ -51,6 +101,10 @@ export function setWatchLevel(
 				),
 			() => ForumThreadState.updateOne(filter, { $set: { level: input.level } })
 		);
+		remember(actor.id, thread._id, (state) => ({
+			lastReadNumber: state?.lastReadNumber ?? 0,
+			level: input.level
+		}));
 		return null;
 	});
 }
@@ -69,15 +123,19 @@ export async function watchByDefault(memberId: string, threadId: Types.ObjectId,
 				}),
 			() => null
 		);
-		return;
+	} else {
+		await ForumThreadState.updateOne(
+			{ memberId: oid(memberId), threadId },
+			{
+				$set: { level: state.level === 'muted' ? 'muted' : 'watching' },
+				$max: { lastReadNumber: number }
+			}
+		);
 	}
-	await ForumThreadState.updateOne(
-		{ _id: state._id },
-		{
-			$set: { level: state.level === 'muted' ? 'muted' : 'watching' },
-			$max: { lastReadNumber: number }
-		}
-	);
+	remember(memberId, threadId, (current) => ({
+		lastReadNumber: Math.max(number, current?.lastReadNumber ?? 0),
+		level: current?.level === 'muted' ? 'muted' : 'watching'
+	}));
 }
 
 /** Members watching a thread (for reply notifications). */

@@ -10,7 +10,7 @@ import {
 	type CategoryLean,
 	type ThreadLean
 } from './access';
-import { cachedByVersion } from './cache/pages';
+import { threadPage } from './cached';
 import { listCategories, toCategoryDto, type CategoryDto } from './categories';
 import { refreshThread } from './counters';
 import { postLink, postsPerPage } from './links';
@@ -58,6 +58,8 @@ export type ThreadOpening = { redirect: string } | { page: ThreadPageDto };
 /** A rendered page of posts as it is cached: hidden posts keep their text here. */
 interface RenderedPage {
 	posts: ForumPostDto[];
+	/** Everybody the page names (its cache entry goes when one of them changes their name). */
+	authorIds: string[];
 }
 
 /** Posts by id, one _id lookup each (see postIds on the thread model), in the given order. */
@@ -72,7 +74,10 @@ async function postsByIds(ids: Types.ObjectId[]): Promise<PostLean[]> {
 async function renderPage(pageIds: Types.ObjectId[]): Promise<RenderedPage> {
 	const page = await postsByIds(pageIds);
 	const authors = await authorsOf(page.map((p) => p.authorId));
-	return { posts: page.map((p) => toPostDto(p, authors, true)) };
+	return {
+		authorIds: [...authors.keys()],
+		posts: page.map((p) => toPostDto(p, authors, true))
+	};
 }
 
 /**
@@ -96,8 +101,11 @@ async function viewThread(
 	const start = Math.min(Math.max(0, from - 1), Math.max(0, ids.length - 1));
 	const pageIds = ids.slice(start, start + postsPerPage).filter((id): id is Types.ObjectId => !!id);
 	const [rendered, state] = await Promise.all([
-		cachedByVersion(`${thread._id.toString()}:${start}`, thread.postsVersion ?? 0, () =>
-			renderPage(pageIds)
+		threadPage(
+			thread._id.toString(),
+			`${start}:${thread.postsVersion ?? 0}`,
+			() => renderPage(pageIds),
+			(page) => page.authorIds
 		),
 		readState(actor.id, thread._id)
 	]);

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { Types, trusted } from 'mongoose';
 import { checkMemberPassword } from '../auth/password-reset';
 import { can, type Actor } from '../auth/permissions';
-import { invalidateMemberSessions } from '../auth/sessions';
+import { invalidateMemberSessions, memberChanged } from '../auth/sessions';
 import { isObjectId, oid } from '../db/ids';
 import { Avatar, Cohort, Member, Municipality, Session, type Role } from '../db/models';
 import { ok, refused, type Result } from '../result';
@@ -59,6 +59,7 @@ export async function updateProfile(actor: Actor, input: ProfileInput): Promise<
 			}
 		}
 	);
+	memberChanged(actor.id);
 	return ok(null);
 }
 
@@ -101,6 +102,7 @@ export async function setAvatar(memberId: string, upload: Uint8Array): Promise<b
 	const _id = new Types.ObjectId(memberId);
 	await Avatar.updateOne({ _id }, { $set: { contentType: 'image/webp', data } }, { upsert: true });
 	await Member.updateOne({ _id }, { $set: { hasAvatar: true }, $inc: { avatarVersion: 1 } });
+	memberChanged(memberId);
 	return true;
 }
 
@@ -108,6 +110,7 @@ export async function removeAvatar(memberId: string): Promise<void> {
 	const _id = new Types.ObjectId(memberId);
 	await Avatar.deleteOne({ _id });
 	await Member.updateOne({ _id }, { $set: { hasAvatar: false }, $inc: { avatarVersion: 1 } });
+	memberChanged(memberId);
 }
 
 export async function getAvatar(
@@ -198,6 +201,7 @@ export async function deleteAccount(
 			}
 		}
 	);
+	memberChanged(memberId);
 	await invalidateMemberSessions(memberId);
 	return ok(null);
 }

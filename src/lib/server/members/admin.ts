@@ -1,7 +1,7 @@
 import { Types, trusted } from 'mongoose';
 import { record } from '../audit';
 import { can, type Actor } from '../auth/permissions';
-import { invalidateMemberSessions } from '../auth/sessions';
+import { invalidateMemberSessions, memberChanged } from '../auth/sessions';
 import { refreshMemberSockets } from '../realtime/rights';
 import { isObjectId, oid } from '../db/ids';
 import { Cohort, Member, type Role } from '../db/models';
@@ -137,6 +137,7 @@ export function setRoles(
 			return refused('invalid', 'admin.members.ownAdminRole', 'roles');
 		const roles = [...new Set(input.roles)];
 		await Member.updateOne({ _id: oid(member.id) }, { $set: { roles } });
+		memberChanged(member.id);
 		await refreshMemberSockets(member.id);
 		return ok({
 			row: { ...member, roles },
@@ -157,6 +158,7 @@ export function setCohorts(
 			: -1;
 		if (found !== ids.length) return refused('invalid', 'validation.invalidId', 'cohortIds');
 		await Member.updateOne({ _id: oid(member.id) }, { $set: { cohortIds: ids.map(oid) } });
+		memberChanged(member.id);
 		await refreshMemberSockets(member.id);
 		return ok({ row: { ...member, cohortIds: ids }, summary: `${ids.length}` });
 	});
@@ -177,6 +179,7 @@ export function setActive(
 			{ _id: oid(member.id) },
 			{ $set: { deactivatedAt: input.active ? null : new Date() } }
 		);
+		memberChanged(member.id);
 		if (!input.active) await invalidateMemberSessions(member.id);
 		await refreshMemberSockets(member.id);
 		return ok({

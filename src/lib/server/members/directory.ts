@@ -1,4 +1,5 @@
 import { Types, trusted } from 'mongoose';
+import * as cache from '../cache';
 import { Cohort, Member, Municipality, type Role } from '../db/models';
 import { networkRoles } from '$lib/roles';
 import { escapeRegExp, foldText } from '../text';
@@ -126,6 +127,24 @@ export async function listDirectory(
 ): Promise<Result<{ items: MemberCard[]; nextCursor: string | null }>> {
 	if (!can(actor, 'directory:view')) return refused('forbidden');
 	const limit = Math.min(Math.max(filter.limit ?? 30, 1), 100);
+	const key = JSON.stringify([
+		filter.cohortId,
+		filter.municipalityId,
+		filter.topic,
+		filter.q,
+		filter.cursor,
+		limit
+	]);
+	// The same page for every viewer who may see the directory (checked above, per call).
+	return ok(await directoryPages.get(`page:${key}`, () => queryDirectory(filter, limit), pageTags));
+}
+
+const directoryPages = cache.named<DirectoryPage | string[]>('directory');
+type DirectoryPage = { items: MemberCard[]; nextCursor: string | null };
+/** A page names members, cohorts and municipalities; any change to those drops it. */
+const pageTags = () => [cache.tags.directory, cache.tags.cohorts, cache.tags.municipalities];
+
+async function queryDirectory(filter: DirectoryFilter, limit: number): Promise<DirectoryPage> {
 	const query: Record<string, unknown> = {
 		deactivatedAt: null,
 		roles: trusted({ $in: [...networkRoles] })
@@ -147,27 +166,23 @@ export async function listDirectory(
 		.lean()) as (CardLean & { sortName: string })[];
 	const page = rows.slice(0, limit);
 	const last = page.at(-1);
-	return ok({
+	return {
 		items: await toCards(page),
 		nextCursor:
 			rows.length > limit && last ? encodeCursor(last.sortName, last._id.toString()) : null
-	});
+	};
 }
 
-let topicsCache: { at: number; topics: Promise<string[]> } | null = null;
-
 /**
- * The topics members named, most common first, for the directory's topic filter. The
- * aggregation scans every member, so its answer is kept for a minute per process.
+ * The topics members named, most common first, for the directory's topic filter (the
+ * aggregation scans every member; cached until a member changes).
  */
 export function listTopics(limit = 100): Promise<string[]> {
-	if (topicsCache && Date.now() - topicsCache.at < 60_000) return topicsCache.topics;
-	const topics = aggregateTopics(limit).catch((err: unknown) => {
-		topicsCache = null;
-		throw err;
-	});
-	topicsCache = { at: Date.now(), topics };
-	return topics;
+	return directoryPages.get(
+		`topics:${limit}`,
+		() => aggregateTopics(limit),
+		() => [cache.tags.directory]
+	);
 }
 
 async function aggregateTopics(limit: number): Promise<string[]> {
@@ -189,19 +204,30 @@ export async function getProfileByHandle(
 	if (!can(actor, 'profile:view')) return refused('forbidden');
 	const { handle } = input;
 	if (!/^[a-z0-9.]{1,60}$/.test(handle)) return refused('not_found');
+	const profile = await profiles.get(
+		`profile:${handle}`,
+		() => readProfile(handle),
+		(p) => [cache.tags.member(p.id), cache.tags.cohorts, cache.tags.municipalities]
+	);
+	return profile ? ok(profile) : refused('not_found');
+}
+
+const profiles = cache.named<ProfileDto | null>('profiles');
+
+async function readProfile(handle: string): Promise<ProfileDto | null> {
 	const row = await Member.findOne(
 		{ handle, deactivatedAt: null },
 		{ ...cardFields, bio: 1, roles: 1, createdAt: 1 }
 	).lean();
-	if (!row) return refused('not_found');
+	if (!row) return null;
 	const [card] = await toCards([row as CardLean]);
-	return ok({
+	return {
 		...card!,
 		bio: row.bio ?? '',
 		roles: row.roles as Role[],
 		municipalityId: row.municipalityId ? row.municipalityId.toString() : null,
 		memberSince: (row as { createdAt: Date }).createdAt.toISOString()
-	});
+	};
 }
 
 export async function getOwnProfile(memberId: string) {

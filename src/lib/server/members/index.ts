@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import { hashPassword } from '../auth/passwords';
+import { memberChanged } from '../auth/sessions';
 import { Member, type Role } from '../db/models';
 import { foldText } from '../text';
 
@@ -48,6 +49,7 @@ export async function createMember(input: NewMember): Promise<string> {
 		topics: input.topics ?? [],
 		locale: input.locale ?? 'de'
 	});
+	memberChanged(member._id.toString());
 	return member._id.toString();
 }
 
@@ -62,6 +64,7 @@ export async function countMembers(): Promise<number> {
 
 export async function setLocale(memberId: string, locale: 'de' | 'en'): Promise<void> {
 	await Member.updateOne({ _id: new Types.ObjectId(memberId) }, { $set: { locale } });
+	memberChanged(memberId);
 }
 
 export async function anyAdminExists(): Promise<boolean> {

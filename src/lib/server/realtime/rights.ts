@@ -1,5 +1,5 @@
 import { RedisAdapter } from '@socket.io/redis-adapter';
-import { findActiveMember } from '../auth/sessions';
+import { findActiveMember, memberChangedHere } from '../auth/sessions';
 import { errorFields, log } from '../log';
 import { getIO, type AppSocket, type IO } from './io';
 
@@ -23,6 +23,8 @@ const userRoom = (memberId: string) => `user:${memberId}`;
 
 /** Applies the member's current rights to their sockets on this instance; answers how many. */
 async function applyHere(io: IO, memberId: string): Promise<number> {
+	// Before the reply to the changing instance: once it answers, no instance serves old rights.
+	memberChangedHere(memberId);
 	const sockets = (await io.local.in(userRoom(memberId)).fetchSockets()).filter(
 		(s): s is typeof s & AppSocket => 'conn' in s
 	);

@@ -1,4 +1,5 @@
 import type { Types } from 'mongoose';
+import * as cache from '../../cache';
 import { isObjectId, oid } from '../../db/ids';
 import { Channel } from '../../db/models';
 import type { ChannelResource } from '../../auth/permissions';
@@ -36,28 +37,26 @@ export function toChannelInfo(c: ChannelLean): ChannelInfo {
 
 /**
  * Every socket event checks the channel's read or write rule, so it needs the channel's kind
- * and cohort or workshop each time. They never change after creation, so a per-process copy (bounded) is
- * always right and spares a database round trip per event. Not a workaround for the embedded
- * database: it stays on MongoDB too. A renamed cohort channel keeps its old `name` here (used
- * in mention notifications) until the process restarts.
+ * and cohort or workshop each time. They never change after creation (a cohort channel's name
+ * follows its cohort, hence the tag), so the cached copy spares a database round trip per
+ * event. Not a workaround for the embedded database: it stays on MongoDB too.
  */
-const channels = new Map<string, ChannelInfo>();
-const maxEntries = 10_000;
+const channels = cache.named<ChannelInfo | null>('channels');
 
-export async function findChannelInfo(channelId: string): Promise<ChannelInfo | null> {
-	const cached = channels.get(channelId);
-	if (cached) return cached;
-	if (!isObjectId(channelId)) return null;
-	const doc = await Channel.findById(oid(channelId), {
-		kind: 1,
-		name: 1,
-		slug: 1,
-		cohortId: 1,
-		workshopId: 1
-	}).lean();
-	if (!doc) return null;
-	const info = toChannelInfo(doc);
-	if (channels.size > maxEntries) channels.clear();
-	channels.set(channelId, info);
-	return info;
+export function findChannelInfo(channelId: string): Promise<ChannelInfo | null> {
+	if (!isObjectId(channelId)) return Promise.resolve(null);
+	return channels.get(
+		channelId,
+		async () => {
+			const doc = await Channel.findById(oid(channelId), {
+				kind: 1,
+				name: 1,
+				slug: 1,
+				cohortId: 1,
+				workshopId: 1
+			}).lean();
+			return doc ? toChannelInfo(doc) : null;
+		},
+		(info) => [cache.tags.channel(channelId), ...(info.cohortId ? [cache.tags.cohorts] : [])]
+	);
 }

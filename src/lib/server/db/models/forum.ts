@@ -142,20 +142,6 @@ reportSchema.index({ status: 1, _id: -1 });
 // One open report per member and post: a second click does not flood the queue.
 reportSchema.index({ postId: 1, reporterId: 1, status: 1 });
 
-/**
- * Derived forum data (a rendered page of a thread, a category's first page of threads) under
- * a string _id, valid while `version` matches its source (forum/cache/pages.ts). Dropping the
- * collection loses nothing.
- */
-const pageCacheSchema = new Schema(
-	{
-		_id: { type: String, required: true },
-		version: { type: Number, required: true },
-		data: { type: Schema.Types.Mixed, default: null }
-	},
-	{ versionKey: false }
-);
-
 /** A member's relation to a thread: how far they read, and whether they watch or muted it. */
 const threadStateSchema = new Schema({
 	memberId: { type: Schema.Types.ObjectId, required: true },
@@ -182,4 +168,3 @@ export const ForumThread = defineModel('ForumThread', threadSchema);
 export const ForumPost = defineModel('ForumPost', postSchema);
 export const ForumReport = defineModel('ForumReport', reportSchema);
 export const ForumThreadState = defineModel('ForumThreadState', threadStateSchema);
-export const ForumPageCache = defineModel('ForumPageCache', pageCacheSchema);

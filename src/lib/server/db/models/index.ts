@@ -23,7 +23,6 @@ export {
 	ForumPost,
 	ForumReport,
 	ForumThreadState,
-	ForumPageCache,
 	reactionKeys,
 	type ReactionKey,
 	type ForumCategoryDoc,
