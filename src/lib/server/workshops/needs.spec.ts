@@ -289,7 +289,15 @@ describe('needs register', () => {
 		expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const rows = parse(bytes.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
 		expect(rows).toEqual([
-			['Workshop', 'Titel', 'Beschreibung (Markdown)', 'Kommune', 'Thema', 'Status', 'Angelegt am'],
+			[
+				'Workshop',
+				'Titel',
+				'Beschreibung (Markdown)',
+				'Kommune',
+				'Handlungsfeld',
+				'Status',
+				'Angelegt am'
+			],
 			[
 				'2. Agiles Arbeiten',
 				`'${hostile}`,

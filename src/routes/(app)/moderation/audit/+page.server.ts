@@ -5,6 +5,7 @@ import * as respond from '$lib/server/respond';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	const actor = auth.requireMember(locals, url);
+	// The moderation area shows the whole log; an organiser's own entries are in the admin area.
+	const actor = auth.requirePermission(locals, url, 'audit:view');
 	return { log: respond.unwrap(await audit.auditLogPage(actor, cursorParam(url))) };
 };
