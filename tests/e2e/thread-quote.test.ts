@@ -2,12 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { expectAccessible, signInNewContext, signInWithoutScripts } from './support';
 
-const threadTitle = 'Stabsstelle beim Bürgermeister oder eigenes Sachgebiet?';
+// A thread no other browser test moves or locks (forum.test.ts does both to the Stabsstelle one).
+const threadTitle = 'Wie holt ihr die Fachämter ins Boot?';
 /** Where the screenshots for review go; kept between runs, unlike test-results. */
 const shots = 'playwright-report/chat-app';
 
 async function openThread(page: Page) {
-	await page.goto('/forum/c/organisatorische-aufstellung');
+	await page.goto('/forum/c/verankerung-verwaltung');
 	await page.getByRole('link', { name: threadTitle }).click();
 	await expect(page.getByRole('heading', { level: 1, name: threadTitle })).toBeVisible();
 }
