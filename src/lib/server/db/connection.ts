@@ -1,6 +1,7 @@
 import mongoose from 'mongoose';
 import { config } from '../config';
 import { errorFields, log } from '../log';
+import { installDriverFixes } from './driver-fixes';
 import { startEmbeddedDatabase } from './embedded';
 import { superviseEmbeddedDatabase, type Supervisor } from './supervise';
 
@@ -9,6 +10,8 @@ mongoose.set('sanitizeFilter', true);
 mongoose.set('strictQuery', true);
 // While the database is away, queue operations briefly, then fail (a 503), not for 10 s.
 mongoose.set('bufferTimeoutMS', 3000);
+// Before the first connection: commands must not wait forever on a connection that closed.
+installDriverFixes();
 
 interface DatabaseState {
 	closing?: boolean;
