@@ -1,12 +1,11 @@
 // npm run screenshots: the main pages as each role sees them, at phone (390 px) and laptop
 // (1280 px) width, written as PNG files into screenshots/ for review. Runs the built app on a
 // fresh demo network of its own (embedded database in a temporary folder), on loopback only.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { freePort } from '../src/lib/server/db/embedded';
+import { startBuiltApp } from './lib/built-app';
 
 const outDir = path.resolve('screenshots');
 const widths = [
@@ -41,38 +40,19 @@ const shots: { name: string; as: string; path: string; follow?: RegExp }[] = [
 	{ name: 'moderation', as: 'moderation', path: '/moderation' }
 ];
 
-async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+/** The built app on a fresh demo network in a temporary folder, removed when it stops. */
+async function startApp() {
 	const dataDir = mkdtempSync(path.join(tmpdir(), 'netzwerk-screenshots-'));
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server/index.js'], {
-		env: {
-			PATH: process.env.PATH,
-			NODE_ENV: 'production',
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: url,
-			DATA_DIR: dataDir,
-			SEED_DEMO: 'always',
-			LOG_LEVEL: 'warn'
-		},
-		stdio: ['ignore', 'inherit', 'inherit']
+	const app = await startBuiltApp({
+		dataDir,
+		env: { SEED_DEMO: 'always' },
+		output: 'inherit',
+		startTimeoutMs: 120_000
 	});
-	const deadline = Date.now() + 120_000;
-	while (
-		!(await fetch(`${url}/readyz`)
-			.then((r) => r.ok)
-			.catch(() => false))
-	) {
-		if (child.exitCode !== null) throw new Error('the app stopped while starting');
-		if (Date.now() > deadline) throw new Error('the app did not become ready in 2 minutes');
-		await new Promise((r) => setTimeout(r, 250));
-	}
 	return {
-		url,
+		url: app.url,
 		async stop() {
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			await app.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}
 	};

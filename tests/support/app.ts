@@ -1,85 +1,27 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { freePort } from '../../src/lib/server/db/embedded';
+import { startBuiltApp, type BuiltApp } from '../../scripts/lib/built-app';
 import { tempDir } from './temp';
 
-export interface RunningApp {
-	url: string;
-	dataDir: string;
-	port: number;
-	process: ChildProcess;
-	output: () => string;
-	/** Sends a signal and waits for the process to exit; resolves to the exit code. */
-	stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
+export type RunningApp = BuiltApp;
 
 const entry = path.resolve('server/index.js');
 
 /** Starts the built production server (build/ must exist: npm test builds before vitest). */
-export async function startApp(
+export function startApp(
 	env: Record<string, string | undefined>,
 	options: { port?: number } = {}
 ): Promise<RunningApp> {
-	if (!existsSync(path.resolve('build/handler.js')))
-		throw new Error('build/ is missing: run "npx vite build" first');
-	const port = options.port ?? (await freePort());
-	const dataDir = env.DATA_DIR ?? tempDir('app');
-	const child = spawn(process.execPath, [entry], {
+	return startBuiltApp({
+		dataDir: env.DATA_DIR ?? tempDir('app'),
+		port: options.port,
 		env: {
-			PATH: process.env.PATH,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			LOG_LEVEL: 'warn',
 			LOGIN_THROTTLE: 'off',
 			// `CACHE=off npm test` runs the whole suite with every read cache switched off.
 			CACHE: process.env.CACHE,
-			...env,
-			DATA_DIR: dataDir
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
+			...env
+		}
 	});
-	let output = '';
-	const collect = (chunk: Buffer) => {
-		output = (output + chunk.toString()).slice(-20_000);
-	};
-	child.stdout!.on('data', collect);
-	child.stderr!.on('data', collect);
-	const exited = new Promise<number | null>((resolve) =>
-		child.once('exit', (code) => resolve(code))
-	);
-
-	const url = `http://127.0.0.1:${port}`;
-	const deadline = Date.now() + 60_000;
-	for (;;) {
-		if (child.exitCode !== null)
-			throw new Error(`app exited at start (${child.exitCode}):\n${output}`);
-		try {
-			const res = await fetch(`${url}/healthz`);
-			if (res.ok) break;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) {
-			child.kill('SIGKILL');
-			throw new Error(`app did not become healthy within 60 s:\n${output}`);
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-
-	return {
-		url,
-		dataDir,
-		port,
-		process: child,
-		output: () => output,
-		async stop(signal = 'SIGTERM') {
-			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-			return exited;
-		}
-	};
 }
 
 /** Runs the server entry to completion with the given environment (for start-up errors). */
