@@ -87,6 +87,11 @@ test('keyboard only: opening a channel focuses the composer, a message and its a
 	await anna.keyboard.press('Enter');
 	await expect(anna.getByText(/^Antwort an /)).toBeVisible();
 	await expect(composer).toBeFocused();
+	// The open channel's own link leads back to writing in it.
+	await anna.keyboard.press('Shift+Tab');
+	await expect(composer).not.toBeFocused();
+	await anna.getByRole('link', { name: /Durchgang 1 Brandenburg/ }).click();
+	await expect(composer).toBeFocused();
 	expect(problems).toEqual([]);
 	await anna.context().close();
 	await jonas.context().close();
