@@ -12,6 +12,8 @@ export interface GeneratorJob {
 	rate: number;
 	/** A socket not connected by then counts as failed. */
 	timeoutMs: number;
+	/** At most this many handshakes in flight: opens as fast as the server answers, up to `rate`. */
+	maxPending?: number;
 }
 
 export interface GeneratorResult {
@@ -31,10 +33,12 @@ function settleWithin(ready: Promise<void>, ms: number): Promise<void> {
 	});
 }
 
-async function openAll({ url, cookies, rate, timeoutMs }: GeneratorJob): Promise<ThinClient[]> {
+async function openAll(job: GeneratorJob): Promise<ThinClient[]> {
+	const { url, cookies, rate, timeoutMs, maxPending = Infinity } = job;
 	const clients: ThinClient[] = [];
 	const latencies: number[] = [];
 	let failures = 0;
+	let pending = 0;
 	const settled: Promise<void>[] = [];
 	const started = performance.now();
 	const progress = setInterval(
@@ -48,18 +52,21 @@ async function openAll({ url, cookies, rate, timeoutMs }: GeneratorJob): Promise
 				cookies.length,
 				Math.ceil(((performance.now() - started) / 1000) * rate)
 			);
-			while (clients.length < due) {
+			while (clients.length < due && pending < maxPending) {
 				const t0 = performance.now();
 				const client = new ThinClient(url, cookies[clients.length]!);
 				clients.push(client);
+				pending++;
 				settled.push(
-					settleWithin(client.ready, timeoutMs).then(
-						() => void latencies.push(performance.now() - t0),
-						() => {
-							failures++;
-							client.close();
-						}
-					)
+					settleWithin(client.ready, timeoutMs)
+						.then(
+							() => void latencies.push(performance.now() - t0),
+							() => {
+								failures++;
+								client.close();
+							}
+						)
+						.finally(() => pending--)
 				);
 			}
 			if (clients.length === cookies.length) {

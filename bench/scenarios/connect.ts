@@ -16,10 +16,11 @@ const rate = Number(process.env.BENCH_CONNECT_RATE ?? 500); // sockets per secon
 /**
  * The first handshake of a session reads it and its member from the database (two `_id`
  * lookups); every later one, like the socket a page opens right after rendering with the same
- * session, is a cache lookup. A cold pass at a rate the database can serve caches them, and
- * it must end well within the session cache's lifetime (a minute) for the measured pass.
+ * session, is a cache lookup. A cold pass first (as after a restart) opens sockets as fast as
+ * the server answers, with this many handshakes in flight, and so caches the sessions for the
+ * measured pass; it must end within the session cache's lifetime (a minute) for that.
  */
-const coldSeconds = Number(process.env.BENCH_CONNECT_COLD_SECONDS ?? 40);
+const coldInFlight = Number(process.env.BENCH_CONNECT_COLD_IN_FLIGHT ?? 64);
 const generatorCount = Number(process.env.BENCH_CONNECT_GENERATORS ?? 2);
 const generatorEntry = path.join(import.meta.dirname, '..', 'connect-generator.ts');
 
@@ -50,7 +51,7 @@ function startGenerator(job: GeneratorJob) {
 }
 
 /** Opens one socket per cookie at `rate` from the generators; they stay open until `close()`. */
-async function openSockets(target: Target, cookies: string[], rate: number) {
+async function openSockets(target: Target, cookies: string[], rate: number, inFlight = Infinity) {
 	const rssBefore = await sampleRss(target.pid);
 	const cpuBefore = cpuMs(target.pid);
 	const databaseCpuBefore = target.databasePid ? cpuMs(target.databasePid) : 0;
@@ -60,7 +61,9 @@ async function openSockets(target: Target, cookies: string[], rate: number) {
 			url: target.url,
 			cookies: cookies.filter((_, i) => i % generatorCount === g),
 			rate: rate / generatorCount,
-			timeoutMs: 20_000
+			timeoutMs: 20_000,
+			// Over IPC (JSON) Infinity would arrive as null.
+			maxPending: Number.isFinite(inFlight) ? inFlight / generatorCount : undefined
 		})
 	);
 	const results = await Promise.all(generators.map((g) => g.result));
@@ -105,9 +108,9 @@ export async function run() {
 			const cookies = await sessionCookies(app, n);
 			const bare = await openSockets(app.bare, cookies, rate);
 			await bare.close();
-			const cold = await openSockets(app, cookies, n / coldSeconds);
+			const cold = await openSockets(app, cookies, rate, coldInFlight);
 			await cold.close();
-			console.log(formatOpened('connect-cold', n, n / coldSeconds, cold));
+			console.log(formatOpened('connect-cold', n, rate, cold));
 			const full = await openSockets(app, cookies, rate);
 			await full.close();
 			console.log(
