@@ -12,15 +12,17 @@ export interface LoopDelay {
 
 const probe = pathToFileURL(path.join(import.meta.dirname, 'loop-delay.js')).href;
 
+type Output = 'ignore' | 'inherit' | 'pipe';
+
 /** `node <args>` with the probe loaded; stdin is the IPC channel, stdout/stderr as given. */
 export function spawnWithLoopProbe(
 	args: string[],
-	options: SpawnOptions & { stdio: [unknown, unknown, unknown] }
+	options: SpawnOptions & { stdio: ['ignore', Output, Output] }
 ): ChildProcess {
 	const [, stdout, stderr] = options.stdio;
 	return spawn(process.execPath, ['--import', probe, ...args], {
 		...options,
-		stdio: ['ipc', stdout, stderr] as SpawnOptions['stdio']
+		stdio: ['ipc', stdout, stderr]
 	});
 }
 

@@ -90,16 +90,19 @@ async function openSockets(target: Target, cookies: string[], rate: number, inFl
 
 type Opened = Awaited<ReturnType<typeof openSockets>>;
 
-const formatOpened = (name: string, n: number, rate: number, full: Opened) =>
+/** The figures of one pass; memory per socket only where the server was fresh. */
+const formatOpened = (name: string, n: number, rate: number, pass: Opened, withMemory: boolean) =>
 	[
-		`BENCH ${name} n=${n} rate=${rate.toFixed(0)} reached=${full.reached} failures=${full.failures}`,
-		`time=${full.seconds.toFixed(1)}s conn/s=${full.rate.toFixed(0)}`,
-		`p50=${full.p50.toFixed(1)} p99=${full.p99.toFixed(1)}`,
-		`rssMB=${full.rssMB.toFixed(0)} perSocketKB=${full.perSocketKB.toFixed(1)}`,
-		`cpuMs/socket=${full.cpuMsPerSocket.toFixed(2)} dbCpuMs=${full.databaseCpuMs.toFixed(0)}`,
-		`loopP99=${full.loop.p99.toFixed(1)} loopMax=${full.loop.max.toFixed(0)}`,
-		`load1=${full.load1.toFixed(1)}`
-	].join(' ');
+		`BENCH ${name} n=${n} rate=${rate} reached=${pass.reached} failures=${pass.failures}`,
+		`time=${pass.seconds.toFixed(1)}s conn/s=${pass.rate.toFixed(0)}`,
+		`p50=${pass.p50.toFixed(1)} p99=${pass.p99.toFixed(1)} rssMB=${pass.rssMB.toFixed(0)}`,
+		withMemory ? `perSocketKB=${pass.perSocketKB.toFixed(1)}` : '',
+		`cpuMs/socket=${pass.cpuMsPerSocket.toFixed(2)} dbCpuMs=${pass.databaseCpuMs.toFixed(0)}`,
+		`loopP99=${pass.loop.p99.toFixed(1)} loopMax=${pass.loop.max.toFixed(0)}`,
+		`load1=${pass.load1.toFixed(1)}`
+	]
+		.filter(Boolean)
+		.join(' ');
 
 export async function run() {
 	for (const n of sizes) {
@@ -110,15 +113,15 @@ export async function run() {
 			await bare.close();
 			const cold = await openSockets(app, cookies, rate, coldInFlight);
 			await cold.close();
-			console.log(formatOpened('connect-cold', n, rate, cold));
+			console.log(formatOpened('connect-cold', n, rate, cold, true));
 			const full = await openSockets(app, cookies, rate);
 			await full.close();
 			console.log(
 				[
-					formatOpened('connect', n, rate, full),
+					formatOpened('connect', n, rate, full, false),
 					`bare-reached=${bare.reached} bare-rssMB=${bare.rssMB.toFixed(0)}`,
 					formatBaseline('p99', full.p99, bare.p99),
-					// Memory per socket from the first pass: the measured one reuses what it freed.
+					// Memory per socket from the cold pass: the measured one reuses what that freed.
 					formatBaseline('perSocketKB', cold.perSocketKB, bare.perSocketKB),
 					formatBaseline('cpuMs/socket', full.cpuMsPerSocket, bare.cpuMsPerSocket),
 					formatBaseline('loopP99', full.loop.p99, bare.loop.p99),
