@@ -18,7 +18,7 @@ const rate = Number(process.env.BENCH_CONNECT_RATE ?? 500); // sockets per secon
  * lookups); every later one, like the socket a page opens right after rendering with the same
  * session, is a cache lookup. A cold pass first (as after a restart) opens sockets as fast as
  * the server answers, with this many handshakes in flight, and so caches the sessions for the
- * measured pass; it must end within the session cache's lifetime (a minute) for that.
+ * measured pass; it must end within the session cache's lifetime (five minutes) for that.
  */
 const coldInFlight = Number(process.env.BENCH_CONNECT_COLD_IN_FLIGHT ?? 64);
 const generatorCount = Number(process.env.BENCH_CONNECT_GENERATORS ?? 2);
