@@ -2,10 +2,11 @@
 // machine moves both, so the ratio stays comparable across runs. The bare server
 // (bench/bare-server.js) answers the same page bytes and fans out chat messages the same way,
 // without the app, sessions or the database.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { freePort } from '../src/lib/server/db/embedded';
+import { spawnWithLoopProbe } from './loop-delay-probe';
 import { median } from './stats';
 
 interface CannonResult {
@@ -71,6 +72,8 @@ export function formatBaseline(figure: string, measured: number, bare: number): 
 export interface BareServer {
 	url: string;
 	pid: number;
+	/** The bare server (with the event-loop probe, see loop-delay-probe.ts). */
+	process: ChildProcess;
 	/** Serves these bytes under `pagePath`, as the app answered them. */
 	servePage(pagePath: string, body: ArrayBuffer, contentType: string): Promise<void>;
 	stop(): Promise<void>;
@@ -78,10 +81,11 @@ export interface BareServer {
 
 export async function startBareServer(): Promise<BareServer> {
 	const port = await freePort();
-	const child: ChildProcess = spawn(
-		process.execPath,
+	const child = spawnWithLoopProbe(
 		[path.join(import.meta.dirname, 'bare-server.js'), String(port)],
-		{ stdio: ['ignore', 'pipe', 'inherit'] }
+		{
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
 	);
 	await new Promise<void>((resolve, reject) => {
 		child.stdout!.once('data', () => resolve());
@@ -91,6 +95,7 @@ export async function startBareServer(): Promise<BareServer> {
 	return {
 		url,
 		pid: child.pid!,
+		process: child,
 		async servePage(pagePath, body, contentType) {
 			const res = await fetch(url + pagePath, {
 				method: 'PUT',

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: the built production server on a fresh embedded database,
 // members and sessions created in bulk (no login round trips), percentiles and process RSS;
 // beside the app a bare server for the baselines (load.ts).
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import {
 	type EmbeddedDatabase
 } from '../src/lib/server/db/embedded';
 import { startBareServer, type BareServer } from './load';
+import { spawnWithLoopProbe } from './loop-delay-probe';
 
 export { median, percentile } from './stats';
 
@@ -24,6 +25,7 @@ export interface BenchApp {
 	baselineRssMB: number;
 	/** The embedded database's process, when the bench started one (not with MONGODB_URI). */
 	databasePid?: number;
+	/** The server (with the event-loop probe, see loop-delay-probe.ts). */
 	process: ChildProcess;
 	/** The bare baseline beside the app (see load.ts). */
 	bare: BareServer;
@@ -71,7 +73,10 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server/index.js'], {
+	// BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops.
+	const profile = process.env.BENCH_CPU_PROF;
+	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+	const child = spawnWithLoopProbe([...profileArgs, 'server/index.js'], {
 		env: {
 			PATH: process.env.PATH,
 			NODE_ENV: 'production',

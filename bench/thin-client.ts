@@ -16,6 +16,8 @@ export class ThinClient {
 		});
 		this.ready = new Promise((resolve, reject) => {
 			this.ws.on('error', reject);
+			// Closed before Socket.IO confirmed the connection (no-op once connected).
+			this.ws.on('close', () => reject(new Error('closed')));
 			this.ws.on('message', (raw: Buffer) => {
 				const data = raw.toString();
 				if (data === '2') return this.ws.send('3'); // Engine.IO ping -> pong
