@@ -71,7 +71,10 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, ['server/index.js'], {
+	// BENCH_CPU_PROF=dir: the server writes a V8 CPU profile there when it exits (chrome://inspect).
+	const profile = process.env.BENCH_CPU_PROF;
+	const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+	const child = spawn(process.execPath, [...nodeArgs, 'server/index.js'], {
 		env: {
 			PATH: process.env.PATH,
 			NODE_ENV: 'production',
