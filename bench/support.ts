@@ -73,9 +73,9 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	}
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
-	// BENCH_CPU_PROF=<dir>: the server writes a CPU profile there when it stops.
+	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
 	const profile = process.env.BENCH_CPU_PROF;
-	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
 	const child = spawnWithLoopProbe([...profileArgs, 'server/index.js'], {
 		env: {
 			PATH: process.env.PATH,

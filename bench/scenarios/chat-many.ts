@@ -8,7 +8,7 @@ import { Types } from 'mongoose';
 import { ensureCohortChannel } from '../../src/lib/server/cohorts';
 import { Channel, Cohort } from '../../src/lib/server/db/models';
 import { formatBaseline } from '../load';
-import { benchMembers, percentile, startBenchApp } from '../support';
+import { benchMembers, cpuMs, percentile, startBenchApp } from '../support';
 import { connectInBatches } from '../thin-client';
 import { ChatClient } from './chat';
 
@@ -144,13 +144,19 @@ export async function run() {
 			app.bare.url,
 			seats.map((s) => ({ ...s, cookie: 'session=none' }))
 		);
+		// CPU of the server and of the embedded database over the run, per stored message: what
+		// each message costs, which unlike latency does not grow with the machine's other load.
+		const cpuBefore = { app: cpuMs(app.pid), db: app.databasePid ? cpuMs(app.databasePid) : 0 };
 		const full = await measure(app.url, seats);
+		const storedTotal = full.storedPerSecond * seconds + full.maxStoredPerSecond * 5;
+		const cpuPerMessage = (pid: number | undefined, before: number) =>
+			pid ? ((cpuMs(pid) - before) / storedTotal).toFixed(2) : '-';
 		const f = (v: number) => v.toFixed(1);
 		console.log(
 			`BENCH chat-many channels=${channels} members=${perChannel} rate=${rate} stored/s=${f(full.storedPerSecond)} ackP50=${f(full.ackP50)} ackP99=${f(full.ackP99)} deliveryP99=${f(full.deliveryP99)} lost=${full.lost} failed=${full.failed} ${formatBaseline('ackP99', full.ackP99, bare.ackP99)} ${formatBaseline('deliveryP99', full.deliveryP99, bare.deliveryP99)}`
 		);
 		console.log(
-			`BENCH chat-many-max channels=${channels} members=${perChannel} stored/s=${f(full.maxStoredPerSecond)} ackP99=${f(full.maxAckP99)} ${formatBaseline('stored/s', full.maxStoredPerSecond, bare.maxStoredPerSecond)} ${formatBaseline('ackP99', full.maxAckP99, bare.maxAckP99)}`
+			`BENCH chat-many-max channels=${channels} members=${perChannel} stored/s=${f(full.maxStoredPerSecond)} ackP99=${f(full.maxAckP99)} ${formatBaseline('stored/s', full.maxStoredPerSecond, bare.maxStoredPerSecond)} ${formatBaseline('ackP99', full.maxAckP99, bare.maxAckP99)} serverCpuMs/msg=${cpuPerMessage(app.pid, cpuBefore.app)} databaseCpuMs/msg=${cpuPerMessage(app.databasePid, cpuBefore.db)}`
 		);
 	} finally {
 		await app.stop();

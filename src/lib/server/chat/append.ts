@@ -14,6 +14,10 @@ import { isDuplicateKeyError } from '../db/errors';
  * An ordered insertMany stops at the first error, so a batch never leaves a hole: the messages
  * before the conflict are stored, the conflicting one and the rest are looked up (a retry with
  * the same clientId finds its message) or queued again after re-reading the maximum.
+ *
+ * The highest seq this process stored stays known between bursts: reading the maximum sorts the
+ * whole message collection on the embedded database, so it is read only for a channel's first
+ * send here and after a conflict (another instance took the number, or the guess was stale).
  */
 export interface AppendItem {
 	clientId: string;
@@ -40,6 +44,8 @@ interface ChannelQueue {
 
 const maxBatch = 50;
 const maxAttempts = 20;
+/** One small entry per channel that has had a send here; idle ones beyond this are dropped. */
+const maxKnownChannels = 10_000;
 const queues = new Map<string, ChannelQueue>();
 
 export function appendMessage<T>(
@@ -84,7 +90,16 @@ async function drain(channelId: Types.ObjectId, queue: ChannelQueue) {
 		}
 	} finally {
 		queue.running = false;
-		if (queue.waiting.length === 0) queues.delete(channelId.toString());
+		forgetIdleChannels();
+	}
+}
+
+/** Bounds the map: the earliest-known idle channels go first (they re-read their maximum). */
+function forgetIdleChannels() {
+	if (queues.size <= maxKnownChannels) return;
+	for (const [key, queue] of queues) {
+		if (queues.size <= maxKnownChannels) break;
+		if (!queue.running && queue.waiting.length === 0) queues.delete(key);
 	}
 }
 

@@ -3,9 +3,11 @@ import type { AvatarDto } from '$lib/realtime/events';
 import { can, isNetworkMember, type Actor, type ChannelResource } from '../auth/permissions';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
-import { Channel, ChannelRead, Member } from '../db/models';
+import { Channel, Member } from '../db/models';
 import { rosterMemberIds, rosterWorkshopIds, workshopResourceFor } from '../workshops/access';
 import { findChannelInfo, toChannelInfo, type ChannelInfo } from './cache/channel-info';
+import { pendingLastSeq, pendingReadSeq } from './cache/write-behind';
+import { readSeqs } from './read-state';
 import { ChatError } from './errors';
 
 export type { ChannelInfo };
@@ -118,17 +120,18 @@ export async function listChannels(actor: Actor): Promise<ChannelListItem[]> {
 		rows.map((c) => mayDo(actor, 'channel:read', toChannelInfo(c)))
 	);
 	const visible = rows.filter((_, i) => readable[i]);
-	const reads = await ChannelRead.find(
-		{ memberId: oid(actor.id), channelId: trusted({ $in: visible.map((c) => c._id) }) },
-		{ channelId: 1, lastReadSeq: 1 }
-	).lean();
-	const readSeq = new Map(reads.map((r) => [r.channelId.toString(), r.lastReadSeq]));
+	const readSeq = await readSeqs(
+		actor.id,
+		visible.map((c) => c._id.toString())
+	);
+	// Unread from the two counters; a sender's own messages count as read (write-behind.ts).
 	const items = visible.map((c) => {
-		const lastSeq = c.lastSeq ?? 0;
+		const id = c._id.toString();
+		const lastSeq = Math.max(c.lastSeq ?? 0, pendingLastSeq(id));
 		return {
 			...toChannelInfo(c),
 			lastSeq,
-			unread: Math.max(0, lastSeq - (readSeq.get(c._id.toString()) ?? 0)),
+			unread: Math.max(0, lastSeq - Math.max(readSeq.get(id) ?? 0, pendingReadSeq(actor.id, id))),
 			lastMessageAt: c.lastMessageAt ? c.lastMessageAt.toISOString() : null
 		};
 	});

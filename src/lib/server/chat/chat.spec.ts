@@ -150,6 +150,55 @@ describe('chat service', () => {
 		expect((await Channel.findById(channelId).lean())?.lastSeq).toBe(2);
 	});
 
+	it('numbers on without a gap when another instance took the next number meanwhile', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-other-instance');
+		const { message: first } = await send(channelId, 'hier');
+		// As another instance stores the channel's next message, unknown to this one.
+		await Message.create({
+			channelId,
+			seq: first.seq + 1,
+			authorId: paul.id,
+			authorName: 'Paul',
+			clientId: new Types.ObjectId().toString()
+		});
+		const { message: third } = await send(channelId, 'wieder hier');
+		expect(third.seq).toBe(3);
+		const page = await chat.history(anna, { channelId, limit: 10 });
+		expect(page.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
+	});
+
+	it('counts others’ messages as unread and the sender’s own as read before they are written', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-own-unread');
+		const reader = { ...anna, id: new Types.ObjectId().toString() };
+		await send(channelId, 'eins');
+		await send(channelId, 'zwei');
+		const unread = async (who: typeof anna) =>
+			(await chat.listChannels(who)).find((c) => c.id === channelId)?.unread;
+		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
+		await chat.flushPendingWrites();
+		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
+	});
+
+	it('keeps read positions stored under generated ids when rekeying them by member and channel', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-rekey');
+		const member = new Types.ObjectId();
+		// As positions were stored before they were keyed by member and channel.
+		await ChannelRead.collection.insertOne({
+			_id: new Types.ObjectId(),
+			channelId: new Types.ObjectId(channelId),
+			memberId: member,
+			lastReadSeq: 4,
+			updatedAt: new Date()
+		});
+		expect(await chat.rekeyReadPositions()).toBe(1);
+		expect(await chat.rekeyReadPositions()).toBe(0);
+		const stored = await ChannelRead.find({ memberId: member }).lean();
+		expect(stored.map((r) => [r._id, r.lastReadSeq])).toEqual([
+			[`${member.toString()}:${channelId}`, 4]
+		]);
+		expect(await chat.lastReadSeq({ ...anna, id: member.toString() }, channelId)).toBe(4);
+	});
+
 	it('reads reactions stored under the former "thumbsup" key as "like" and removes them there', async () => {
 		const channelId = await cohortChannel(cohortId, 'c-reactions');
 		const { message } = await send(channelId, 'Gute Nachrichten');

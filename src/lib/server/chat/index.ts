@@ -31,6 +31,6 @@ export {
 	type HistoryPage,
 	type SendResult
 } from './messages';
-export { lastReadSeq, markRead } from './read-state';
+export { lastReadSeq, markRead, rekeyReadPositions } from './read-state';
 export { ChatError, errorCode } from './errors';
 export { flushPendingWrites } from './cache/write-behind';

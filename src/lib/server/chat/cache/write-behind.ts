@@ -1,19 +1,20 @@
-import { trusted } from 'mongoose';
 import { oid } from '../../db/ids';
 import { Channel } from '../../db/models';
 import { errorFields, log } from '../../log';
-import { advanceRead } from '../read-state';
+import { advanceReads, readPositionId, type ReadPosition } from '../read-state';
 
 /**
- * Embedded-database limit: every write costs FerretDB tens of milliseconds, so two extra
- * writes per message (the channel's "last message", the sender's read position) would triple
- * what a busy channel writes. They are coalesced here: under a burst, one write per channel
- * and per member every 250 ms. The messages themselves are never buffered. On MongoDB the two
- * writes could be made with each message. Flushed on shutdown (hooks.server.ts).
+ * Embedded-database limit: every write costs FerretDB milliseconds of CPU, so two extra writes
+ * per message (the channel's "last message", the sender's read position) would triple what a
+ * busy channel writes. They are coalesced here: under a burst, at most one write per channel
+ * and per member and channel each second, all of them in two round trips. The messages
+ * themselves are never buffered. Until written, listChannels reads the noted positions from
+ * here. On MongoDB the two writes could be made with each message. Flushed on shutdown
+ * (hooks.server.ts).
  */
-const delayMs = 250;
+const delayMs = 1000;
 const channelSeq = new Map<string, { seq: number; at: Date }>();
-const reads = new Map<string, { memberId: string; channelId: string; seq: number }>();
+const reads = new Map<string, ReadPosition>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 
 /** Notes a stored message: the channel's last message and the sender's read position. */
@@ -26,7 +27,7 @@ export function noteSent(message: {
 	const { channelId, seq, authorId } = message;
 	if ((channelSeq.get(channelId)?.seq ?? 0) < seq)
 		channelSeq.set(channelId, { seq, at: new Date(message.createdAt) });
-	const readKey = `${authorId}:${channelId}`;
+	const readKey = readPositionId(authorId, channelId);
 	if ((reads.get(readKey)?.seq ?? 0) < seq)
 		reads.set(readKey, { memberId: authorId, channelId, seq });
 	timer ??= setTimeout(() => {
@@ -55,13 +56,25 @@ async function writeNoted(): Promise<void> {
 	const positions = [...reads.values()];
 	channelSeq.clear();
 	reads.clear();
+	// Filtered by `_id` alone (an index look-up on the embedded database); $max keeps the newest.
+	const channelUpdates = channels.map(([id, { seq, at }]) => ({
+		updateOne: {
+			filter: { _id: oid(id) },
+			update: { $max: { lastSeq: seq, lastMessageAt: at } }
+		}
+	}));
 	await Promise.all([
-		...channels.map(([id, { seq, at }]) =>
-			Channel.updateOne(
-				{ _id: oid(id), lastSeq: trusted({ $lt: seq }) },
-				{ $set: { lastSeq: seq, lastMessageAt: at } }
-			)
-		),
-		...positions.map((r) => advanceRead(r.memberId, r.channelId, r.seq))
+		channelUpdates.length > 0 ? Channel.bulkWrite(channelUpdates, { ordered: false }) : null,
+		advanceReads(positions)
 	]);
+}
+
+/** The channel's last seq noted here and not yet written (0 when none). */
+export function pendingLastSeq(channelId: string): number {
+	return channelSeq.get(channelId)?.seq ?? 0;
+}
+
+/** The member's read position noted here and not yet written (0 when none). */
+export function pendingReadSeq(memberId: string, channelId: string): number {
+	return reads.get(readPositionId(memberId, channelId))?.seq ?? 0;
 }

@@ -36,8 +36,12 @@ messageSchema.index({ channelId: 1, clientId: 1 }, { unique: true });
 export type MessageDoc = InferSchemaType<typeof messageSchema> & { _id: Types.ObjectId };
 export const Message = defineModel('Message', messageSchema);
 
-/** How far a member has read in a channel: the highest seq seen. One document per pair. */
+/**
+ * How far a member has read in a channel: the highest seq seen. One document per pair, its id
+ * `<memberId>:<channelId>` (chat/read-state.ts), so every look-up is by `_id`.
+ */
 const channelReadSchema = new Schema({
+	_id: { type: String, required: true },
 	channelId: { type: Schema.Types.ObjectId, ref: 'Channel', required: true },
 	memberId: { type: Schema.Types.ObjectId, ref: 'Member', required: true },
 	lastReadSeq: { type: Number, default: 0 },
