@@ -28,10 +28,12 @@ const definitions = {
 	channels: { maxSize: 8 * megabyte, ttlMs: 10 * minute },
 	/** Rendered pages of a thread's posts (tag thread:<id>, member:<author>). */
 	threadPages: { maxSize: 64 * megabyte, ttlMs: 10 * minute },
-	/** Forum categories and the first page of each category's threads (tag category:<id>). */
+	/** Forum categories and the pages of each category's threads (tag category:<id>). */
 	categoryPages: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Each member's read positions and watch levels in threads (key: member id). */
 	readStates: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
+	/** Each member's count of unread notifications (key: member id), shown on every page. */
+	notificationCounts: { maxSize: megabyte, ttlMs: 10 * minute },
 	/** Lists and figures on the start page. */
 	dashboard: { maxSize: 8 * megabyte, ttlMs: 30_000 },
 	/** Pages of the member directory (tag directory). */
