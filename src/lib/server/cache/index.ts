@@ -34,6 +34,8 @@ const definitions = {
 	readStates: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Each member's count of unread notifications (key: member id), shown on every page. */
 	notificationCounts: { maxSize: megabyte, ttlMs: 10 * minute },
+	/** All workshops and each member's roster entries, for the lists (tag workshops). */
+	workshops: { maxSize: 8 * megabyte, ttlMs: 10 * minute },
 	/** Lists and figures on the start page. */
 	dashboard: { maxSize: 8 * megabyte, ttlMs: 30_000 },
 	/** Pages of the member directory (tag directory). */
@@ -119,6 +121,8 @@ export const tags = {
 	directory: 'directory',
 	/** Anything showing cohorts or their channels' names. */
 	cohorts: 'cohorts',
+	/** Anything read from workshops or their rosters (any write to either retires it). */
+	workshops: 'workshops',
 	/** Anything showing a municipality's name (profiles). */
 	municipalities: 'municipalities'
 };

@@ -60,6 +60,19 @@ export function threadPage<T>(
 	]);
 }
 
+/**
+ * A post's fields by id (search hits), tagged with its thread: every post write retires the
+ * thread's entries, so this is as current as the thread page showing the same post.
+ */
+export function findPostFields<T extends { threadId: Types.ObjectId }>(
+	id: string,
+	load: () => Promise<T | null>
+): Promise<T | null> {
+	return threadPages.get(`post:${id}`, load, (post) => [
+		cache.tags.thread(post.threadId.toString())
+	]);
+}
+
 /** A page of a category's threads (per tag filter and cursor); tagged with the category. */
 export function categoryList<T>(categoryId: string, key: string, query: () => Promise<T>) {
 	return categoryPages.get(`list:${categoryId}:${key}`, query, () => [
