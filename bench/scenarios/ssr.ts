@@ -4,6 +4,9 @@
 import { formatBesideBare, loadBesideBare } from '../load';
 import { benchMembers, startBenchApp, type BenchApp } from '../support';
 
+/** e.g. BENCH_SSR_PAGES=start: only these pages (default: all). */
+const pages = process.env.BENCH_SSR_PAGES?.split(',');
+
 interface Target {
 	name: string;
 	path: string;
@@ -29,7 +32,8 @@ export async function run() {
 			{ name: 'start', path: '/', cookie: member!.cookie },
 			{ name: 'healthz', path: '/healthz' }
 		];
-		for (const target of targets) for (const c of [10, 50]) await measure(app, target, c);
+		const wanted = targets.filter((t) => !pages || pages.includes(t.name));
+		for (const target of wanted) for (const c of [10, 50]) await measure(app, target, c);
 	} finally {
 		await app.stop();
 	}

@@ -139,6 +139,21 @@ describe('read caches of two instances joined by Redis', () => {
 			.toMatch(/^\/login/);
 	});
 
+	it('counts a new notification on the other instance within a second, and reading it too', async () => {
+		const reader = await member(second, 'tobias.lehmann');
+		const author = await member(first, 'sabine.wolff');
+		const badge = async (app: RunningApp) =>
+			/data-unread="(\d+)"/.exec((await page(app, '/settings', reader)).text)?.[1];
+		const before = Number(await badge(second)); // now cached there
+		const body = `Frage an @tobias.lehmann ${Date.now()}`;
+		const sent = await postForm(first, `/forum/t/${threadId}?/reply`, { body }, { cookie: author });
+		expect(sent.status).toBe(303);
+		await expect.poll(() => badge(second), withinASecond).toBe(String(before + 1));
+		await postForm(first, '/notifications?/readAll', {}, { cookie: reader });
+		expect(await badge(first)).toBe('0'); // the reader's own instance at once
+		await expect.poll(() => badge(second), withinASecond).toBe('0');
+	});
+
 	it('shows hit rates and sizes to admins only', async () => {
 		const metrics = await page(second, '/admin/metrics.json', await member(second, 'admin'));
 		expect(metrics.status).toBe(200);

@@ -28,10 +28,14 @@ const definitions = {
 	channels: { maxSize: 8 * megabyte, ttlMs: 10 * minute },
 	/** Rendered pages of a thread's posts (tag thread:<id>, member:<author>). */
 	threadPages: { maxSize: 64 * megabyte, ttlMs: 10 * minute },
-	/** Forum categories and the first page of each category's threads (tag category:<id>). */
+	/** Forum categories and the pages of each category's threads (tag category:<id>). */
 	categoryPages: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Each member's read positions and watch levels in threads (key: member id). */
 	readStates: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
+	/** Each member's count of unread notifications (key: member id), shown on every page. */
+	notificationCounts: { maxSize: megabyte, ttlMs: 10 * minute },
+	/** All workshops and each member's roster entries, for the lists (tag workshops). */
+	workshops: { maxSize: 8 * megabyte, ttlMs: 10 * minute },
 	/** Lists and figures on the start page. */
 	dashboard: { maxSize: 8 * megabyte, ttlMs: 30_000 },
 	/** Pages of the member directory (tag directory). */
@@ -117,6 +121,8 @@ export const tags = {
 	directory: 'directory',
 	/** Anything showing cohorts or their channels' names. */
 	cohorts: 'cohorts',
+	/** Anything read from workshops or their rosters (any write to either retires it). */
+	workshops: 'workshops',
 	/** Anything showing a municipality's name (profiles). */
 	municipalities: 'municipalities'
 };

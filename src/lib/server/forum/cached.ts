@@ -8,7 +8,7 @@ import {
 } from '../db/models';
 
 /**
- * The forum's cached reads: categories, thread documents, rendered pages and first pages of
+ * The forum's cached reads: categories, thread documents, rendered pages and pages of
  * thread lists. Every write to a thread or category calls `threadChanged` or
  * `categoryChanged` (counters.ts does for all post writes), on every instance. Entries are
  * content only; who may read them is checked on every request (access.ts).
@@ -60,7 +60,20 @@ export function threadPage<T>(
 	]);
 }
 
-/** A category's first page of threads (per tag filter); tagged with the category. */
+/**
+ * A post's fields by id (search hits), tagged with its thread: every post write retires the
+ * thread's entries, so this is as current as the thread page showing the same post.
+ */
+export function findPostFields<T extends { threadId: Types.ObjectId }>(
+	id: string,
+	load: () => Promise<T | null>
+): Promise<T | null> {
+	return threadPages.get(`post:${id}`, load, (post) => [
+		cache.tags.thread(post.threadId.toString())
+	]);
+}
+
+/** A page of a category's threads (per tag filter and cursor); tagged with the category. */
 export function categoryList<T>(categoryId: string, key: string, query: () => Promise<T>) {
 	return categoryPages.get(`list:${categoryId}:${key}`, query, () => [
 		cache.tags.category(categoryId)

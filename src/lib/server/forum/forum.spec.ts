@@ -253,6 +253,22 @@ describe('threads and posts', () => {
 		expect(afterPin.pinned.map((t) => t.id)).toEqual([b.threadId]);
 	});
 
+	it('keeps a cached later page of a category current', async () => {
+		const many = (
+			await ForumCategory.create({ name: 'Viele', slug: 'viele', readRoles: open, postRoles: open })
+		)._id.toString();
+		const threads = [];
+		for (let i = 0; i < 27; i++) threads.push(await newThread(alumna, many, `Seite ${i}`, 'x'));
+		const [oldest, second] = threads;
+		const cursor = valueOf(await forum.categoryPage(alumna, { slug: 'viele' })).threads.nextCursor;
+		const laterPage = async () =>
+			valueOf(await forum.categoryPage(alumna, { slug: 'viele', cursor: cursor! })).threads.threads;
+		expect((await laterPage()).map((t) => t.id)).toEqual([second!.threadId, oldest!.threadId]);
+		// A reply lifts the oldest thread to the first page: the cached later page loses it.
+		await forum.replyToThread(other, { threadId: oldest!.threadId, body: 'wieder oben' });
+		expect((await laterPage()).map((t) => t.id)).toEqual([second!.threadId]);
+	});
+
 	it('tracks read positions and unread markers', async () => {
 		const { threadId } = await newThread(alumna, guests, 'Ungelesen markieren', 'Eins');
 		await forum.replyToThread(other, { threadId, body: 'Zwei' });

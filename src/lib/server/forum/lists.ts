@@ -113,10 +113,13 @@ export async function listThreads(
 		]);
 		return { pinned, rows };
 	};
-	// The first page, the one nearly every visit reads, is cached under its _id.
-	const { pinned: pinnedRows, rows } = options.cursor
-		? await query()
-		: await categoryList(category._id.toString(), options.tag ?? '', query);
+	// Every page is cached per tag filter and cursor until the category changes: a page
+	// beyond the first is a scan of the category's threads on the embedded database.
+	const { pinned: pinnedRows, rows } = await categoryList(
+		category._id.toString(),
+		`${options.tag ?? ''}|${options.cursor ?? ''}`,
+		query
+	);
 	const page = rows.slice(0, threadsPerPage);
 	const items = await toListItems(actor, [...pinnedRows, ...page]);
 	return {

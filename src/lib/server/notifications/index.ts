@@ -1,5 +1,6 @@
 import { Types, trusted } from 'mongoose';
 import type { NotificationDto } from '$lib/realtime/events';
+import * as cache from '../cache';
 import { Notification } from '../db/models';
 import { getIO } from '../realtime/io';
 import { isObjectId, oid } from '../db/ids';
@@ -61,6 +62,7 @@ export async function notify(
 			link: notification.link
 		}))
 	);
+	cache.invalidate('notificationCounts', ...recipients);
 	const io = getIO();
 	if (!io) return;
 	for (const doc of docs)
@@ -88,8 +90,13 @@ export async function listNotifications(
 	return { items, nextCursor: rows.length > limit ? items.at(-1)!.id : null };
 }
 
-export async function countUnread(memberId: string): Promise<number> {
-	return Notification.countDocuments({ memberId: new Types.ObjectId(memberId), readAt: null });
+const unreadCounts = cache.named<number>('notificationCounts');
+
+/** The badge on every page: counted once, then kept until the member's notifications change. */
+export function countUnread(memberId: string): Promise<number> {
+	return unreadCounts.get(memberId, () =>
+		Notification.countDocuments({ memberId: new Types.ObjectId(memberId), readAt: null })
+	);
 }
 
 /** Marks one (by id) or all of a member's notifications read; only their own. */
@@ -100,6 +107,7 @@ export async function markRead(memberId: string, notificationId?: string): Promi
 		filter._id = oid(notificationId);
 	}
 	await Notification.updateMany(filter, { $set: { readAt: new Date() } });
+	cache.invalidate('notificationCounts', memberId);
 }
 
 /** Marks a member's own notification read and returns its link; null when it is not theirs. */
@@ -112,5 +120,6 @@ export async function openNotification(
 		{ _id: new Types.ObjectId(notificationId), memberId: new Types.ObjectId(memberId) },
 		{ $set: { readAt: new Date() } }
 	).lean(); // no projection: FerretDB's findAndModify does not support one
+	if (found) cache.invalidate('notificationCounts', memberId);
 	return found?.link ?? null;
 }

@@ -9,8 +9,11 @@ import { Types, trusted } from 'mongoose';
 import { networkRoles } from '$lib/roles';
 import { can, type Actor } from '../auth/permissions';
 import { listChannels } from '../chat';
-import { ForumPost, ForumThread, Member, Message } from '../db/models';
+import * as cache from '../cache';
+import { ForumPost, Member, Message, type ForumThreadDoc, type MemberDoc } from '../db/models';
 import { readableCategories } from '../forum/access';
+import { findPostFields, findThread } from '../forum/cached';
+import { authorsOf } from '../forum/posts';
 import { parseQuery, stem, words } from '../forum/terms';
 import { markdownToText } from '../markdown';
 import { foldText } from '../text';
@@ -111,9 +114,37 @@ function textMatches(text: string, query: Query): boolean {
 	);
 }
 
+/** Cached until any member changes (memberChanged retires the directory tag). */
+const memberLists = cache.named<MemberRow[]>('directory');
+type MemberRow = Pick<MemberDoc, 'handle' | 'displayName' | 'sortName' | 'jobTitle' | 'topics'> & {
+	_id: Types.ObjectId;
+};
+
+/** Active network members (as the directory lists them), for the member hits. */
+function networkMembers(): Promise<MemberRow[]> {
+	return memberLists.get(
+		'search:members',
+		() =>
+			Member.find(
+				{ deactivatedAt: null, roles: trusted({ $in: [...networkRoles] }) },
+				{ handle: 1, displayName: 1, sortName: 1, jobTitle: 1, topics: 1 }
+			).lean<MemberRow[]>(),
+		() => [cache.tags.directory]
+	);
+}
+
+/** Every member's sort name, for the author filter. */
+function allMemberNames(): Promise<MemberRow[]> {
+	return memberLists.get(
+		'search:names',
+		() => Member.find({}, { sortName: 1 }).lean<MemberRow[]>(),
+		() => [cache.tags.directory]
+	);
+}
+
 async function authorIdsNamed(name: string): Promise<Set<string>> {
 	const needle = foldText(name).trim();
-	const rows = await Member.find({}, { sortName: 1 }).lean();
+	const rows = await allMemberNames();
 	return new Set(rows.filter((m) => m.sortName.includes(needle)).map((m) => m._id.toString()));
 }
 
@@ -192,23 +223,25 @@ async function postHits(
 ): Promise<Group<PostHit>> {
 	const rows = await Promise.all(
 		entries.map((e) =>
-			ForumPost.findById(new Types.ObjectId(e.id), {
-				threadId: 1,
-				categoryId: 1,
-				number: 1,
-				authorId: 1,
-				text: 1,
-				hidden: 1,
-				threadHidden: 1,
-				createdAt: 1
-			}).lean()
+			findPostFields(e.id, () =>
+				ForumPost.findById(new Types.ObjectId(e.id), {
+					threadId: 1,
+					categoryId: 1,
+					number: 1,
+					authorId: 1,
+					text: 1,
+					hidden: 1,
+					threadHidden: 1,
+					createdAt: 1
+				}).lean()
+			)
 		)
 	);
 	const posts = rows.filter(
 		(p) => p && !p.hidden && !p.threadHidden && categoryIds.has(p.categoryId.toString())
 	) as NonNullable<(typeof rows)[number]>[];
 	const threads = await loadThreads(posts.map((p) => p.threadId.toString()));
-	const names = await memberNames(posts.map((p) => p.authorId.toString()));
+	const names = await authorsOf(posts.map((p) => p.authorId));
 	const hits = posts.flatMap((p) => {
 		const thread = threads.get(p.threadId.toString());
 		if (!thread || !categoryIds.has(thread.categoryId.toString())) return [];
@@ -218,7 +251,7 @@ async function postHits(
 				threadId: p.threadId.toString(),
 				number: p.number,
 				threadTitle: highlight(thread.title, needles, 1000),
-				authorName: names.get(p.authorId.toString()) ?? '—',
+				authorName: names.get(p.authorId.toString())?.name ?? '—',
 				createdAt: p.createdAt.toISOString(),
 				snippet: highlight(p.text, needles)
 			}
@@ -227,31 +260,11 @@ async function postHits(
 	return { hits, nextCursor };
 }
 
+/** Threads by id from the forum's cache; hidden and merged ones are left out. */
 async function loadThreads(ids: string[]) {
-	const rows = await Promise.all(
-		[...new Set(ids)].map((id) =>
-			ForumThread.findById(new Types.ObjectId(id), {
-				title: 1,
-				categoryId: 1,
-				hidden: 1,
-				mergedIntoId: 1,
-				createdAt: 1
-			}).lean()
-		)
-	);
-	const visible = rows.filter((t) => t && !t.hidden && !t.mergedIntoId) as NonNullable<
-		(typeof rows)[number]
-	>[];
+	const rows = await Promise.all([...new Set(ids)].map((id) => findThread(new Types.ObjectId(id))));
+	const visible = rows.filter((t) => t && !t.hidden && !t.mergedIntoId) as ForumThreadDoc[];
 	return new Map(visible.map((t) => [t._id.toString(), t]));
-}
-
-async function memberNames(ids: string[]) {
-	const rows = await Promise.all(
-		[...new Set(ids)].map((id) =>
-			Member.findById(new Types.ObjectId(id), { displayName: 1 }).lean()
-		)
-	);
-	return new Map(rows.flatMap((m) => (m ? [[m._id.toString(), m.displayName] as const] : [])));
 }
 
 async function threadHits(
@@ -311,11 +324,7 @@ async function memberHits(
 	limit: number,
 	cursor: string | null
 ): Promise<Group<MemberHit>> {
-	const rows = await Member.find(
-		{ deactivatedAt: null, roles: trusted({ $in: [...networkRoles] }) },
-		{ handle: 1, displayName: 1, sortName: 1, jobTitle: 1, topics: 1 }
-	).lean();
-	const matching = rows
+	const matching = (await networkMembers())
 		.filter((m) => textMatches(`${m.displayName} ${m.jobTitle} ${m.topics.join(' ')}`, query))
 		.sort((a, b) => a.sortName.localeCompare(b.sortName, 'de') || (a.handle < b.handle ? -1 : 1));
 	const start = cursor ? matching.findIndex((m) => m.handle === cursor) + 1 : 0;

@@ -1,9 +1,10 @@
-import { trusted, type Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { AgendaItemFields } from '$lib/workshops';
 import { can, hasRole, type Action, type Actor, type WorkshopResource } from '../auth/permissions';
 import { isObjectId, oid } from '../db/ids';
 import { Workshop, WorkshopRegistration, type WorkshopDoc } from '../db/models';
 import { refused, ok, type Result } from '../result';
+import { allWorkshops, entriesOf } from './cached';
 
 export interface AgendaItemLean extends AgendaItemFields {
 	_id: Types.ObjectId;
@@ -78,10 +79,7 @@ export async function workshopResourceFor(
 
 /** The workshops this member is on the roster of (any role, any answer). */
 export async function rosterWorkshopIds(memberId: string): Promise<string[]> {
-	const rows = await WorkshopRegistration.find({ memberId: oid(memberId) }, { workshopId: 1 })
-		.limit(1000)
-		.lean();
-	return rows.map((r) => r.workshopId.toString());
+	return (await entriesOf(memberId)).map((e) => e.workshopId.toString());
 }
 
 export async function rosterEntryOf(
@@ -154,25 +152,18 @@ export async function visibleWorkshops(
 	now = new Date()
 ): Promise<{ workshop: WorkshopLean; entry: RosterEntry | null }[]> {
 	if (!can(actor, 'workshop:list')) return [];
-	const entries = await WorkshopRegistration.find(
-		{ memberId: oid(actor.id) },
-		{ workshopId: 1, role: 1, answer: 1, status: 1, waitlistedAt: 1 }
-	).lean();
-	const entryOf = new Map(
-		entries.map((e) => [e.workshopId.toString(), e as unknown as RosterEntry])
-	);
-	const candidates = await Workshop.find(
-		hasRole(actor, 'organiser', 'admin')
-			? {}
-			: {
-					$or: [
-						{ audienceCohortIds: trusted({ $in: actor.cohortIds.map(oid) }) },
-						{ _id: trusted({ $in: entries.map((e) => e.workshopId) }) }
-					]
-				}
-	)
-		.sort({ startsAt: 1 })
-		.lean<WorkshopLean[]>();
+	const [entries, all] = await Promise.all([entriesOf(actor.id), allWorkshops()]);
+	const entryOf = new Map(entries.map((e) => [e.workshopId.toString(), e]));
+	const cohorts = new Set(actor.cohortIds);
+	// Organisers and admins get every workshop; others those for their cohorts or on whose
+	// roster they are (the rule below decides per workshop).
+	const candidates = hasRole(actor, 'organiser', 'admin')
+		? all
+		: all.filter(
+				(w) =>
+					entryOf.has(w._id.toString()) ||
+					w.audienceCohortIds.some((id) => cohorts.has(id.toString()))
+			);
 	return candidates
 		.map((workshop) => ({ workshop, entry: entryOf.get(workshop._id.toString()) ?? null }))
 		.filter(({ workshop, entry }) => can(actor, 'workshop:view', resourceOf(workshop, entry, now)));

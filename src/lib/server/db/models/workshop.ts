@@ -1,6 +1,7 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
 import { agendaKinds, agendaMethods, rsvpAnswers, workshopFormats } from '$lib/workshops';
-import { defineModel } from './model';
+import { invalidateTags, tags } from '../../cache';
+import { afterEveryWrite, defineModel } from './model';
 
 export const workshopStates = [
 	'draft',
@@ -130,6 +131,9 @@ export type WorkshopDoc = InferSchemaType<typeof workshopSchema> & { _id: Types.
 export type WorkshopRegistrationDoc = InferSchemaType<typeof registrationSchema> & {
 	_id: Types.ObjectId;
 };
+// Workshop lists are cached (workshops/cached.ts): any write to a workshop or a roster retires them.
+for (const schema of [workshopSchema, registrationSchema])
+	afterEveryWrite(schema, () => invalidateTags(tags.workshops));
 export const Workshop = defineModel('Workshop', workshopSchema);
 export const WorkshopRegistration = defineModel('WorkshopRegistration', registrationSchema);
 export const WorkshopSeat = defineModel('WorkshopSeat', seatSchema);
