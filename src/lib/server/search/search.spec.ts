@@ -1,4 +1,4 @@
-import mongoose, { Types } from 'mongoose';
+import mongoose, { Types, trusted } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../../../tests/support/db';
 import { valueOf } from '../../../../tests/support/result';
@@ -149,7 +149,7 @@ describe('search', () => {
 			{ _id: postId },
 			{ text: 'Wärmepumpenkataster', terms: termsOf('Wärmepumpenkataster') }
 		);
-		await SearchChange.create({ kind: 'post', ref: postId });
+		await SearchChange.create({ kind: 'post', refs: [postId] });
 		await expect
 			.poll(async () => (await search.search(anna, { q: 'Wärmepumpenkataster' })).posts!.hits, {
 				timeout: 1000,
@@ -176,6 +176,34 @@ describe('search', () => {
 		expect((await search.search(paul, { q: 'Datenstrategie' })).messages!.hits).toEqual([]);
 		await chat.deleteMessage(anna, { channelId, seq: sent.message.seq });
 		expect((await search.search(anna, { q: 'Datenstrategie' })).messages!.hits).toEqual([]);
+	});
+
+	it('notes a burst of chat messages for the other instances in one change entry', async () => {
+		const channel = await Channel.create({
+			kind: 'cohort',
+			name: 'Durchgang Cottbus',
+			slug: 'cottbus',
+			cohortId: cohort
+		});
+		const since = new Types.ObjectId();
+		const sent = await Promise.all(
+			Array.from({ length: 12 }, (_, i) =>
+				chat.sendMessage(anna, {
+					channelId: channel._id.toString(),
+					clientId: new Types.ObjectId().toString(),
+					body: `Nachricht ${i} zur Ladesäulenplanung`
+				})
+			)
+		);
+		const entries = async () =>
+			SearchChange.find({ _id: trusted({ $gt: since }), kind: 'message' }).lean();
+		await expect
+			.poll(async () => (await entries()).flatMap((e) => e.refs.map(String)), {
+				timeout: 2000,
+				interval: 100
+			})
+			.toEqual(expect.arrayContaining(sent.map((r) => r.message.id)));
+		expect((await entries()).length).toBeLessThanOrEqual(2);
 	});
 
 	it('finds categories and members, members only for those who may see the directory', async () => {

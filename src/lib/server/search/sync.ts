@@ -166,7 +166,8 @@ async function poll() {
 			const id = change._id.toString();
 			if (s.seen.has(id)) continue;
 			s.seen.set(id, Date.now());
-			await refresh(s.indexes, change.kind, change.ref);
+			const refs = change.refs.length > 0 ? change.refs : change.ref ? [change.ref] : [];
+			for (const ref of refs) await refresh(s.indexes, change.kind, ref);
 		}
 		const now = Date.now();
 		for (const [id, at] of s.seen) if (now - at > 2 * lookBackMs) s.seen.delete(id);
@@ -180,12 +181,17 @@ async function poll() {
 	}
 }
 
-/** Writes the noted changes to the log in one insert (chat sends many per second). */
+/** Writes the noted changes to the log, one entry per kind (chat sends many per second). */
 function flush(): Promise<void> {
 	const s = state();
 	if (s.flushing || s.pending.length === 0) return s.flushing ?? Promise.resolve();
-	const batch = s.pending.splice(0);
-	const docs = batch.map((c) => ({ _id: new Types.ObjectId(), ...c }));
+	const refsByKind = new Map<SearchKind, Types.ObjectId[]>();
+	for (const { kind, ref } of s.pending.splice(0)) {
+		const refs = refsByKind.get(kind);
+		if (refs) refs.push(ref);
+		else refsByKind.set(kind, [ref]);
+	}
+	const docs = [...refsByKind].map(([kind, refs]) => ({ _id: new Types.ObjectId(), kind, refs }));
 	for (const doc of docs) s.seen.set(doc._id.toString(), Date.now());
 	s.flushing = SearchChange.insertMany(docs, { ordered: false })
 		.then(() => undefined)
