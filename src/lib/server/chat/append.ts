@@ -1,6 +1,8 @@
 import { Types, trusted } from 'mongoose';
 import { Message } from '../db/models';
 import { isDuplicateKeyError } from '../db/errors';
+import { tails } from './cache/tail';
+import { toMessageDto, type MessageLean } from './message-dto';
 
 /**
  * Appends messages to a channel with gap-free sequence numbers, in batches.
@@ -18,6 +20,9 @@ import { isDuplicateKeyError } from '../db/errors';
  * The highest seq this process stored stays known between bursts: reading the maximum sorts the
  * whole message collection on the embedded database, so it is read only for a channel's first
  * send here and after a conflict (another instance took the number, or the guess was stale).
+ *
+ * Every message stored here continues the channel's tail in memory on every instance
+ * (cache/tail.ts), in seq order, once it is stored.
  */
 export interface AppendItem {
 	clientId: string;
@@ -112,17 +117,21 @@ async function insertBatch(
 	const first = queue.lastSeq + 1;
 	const docs = batch.map((item, i) => ({ ...item.build(first + i), _id: item.id }));
 	try {
-		const inserted = await Message.insertMany(docs, { ordered: true });
+		const inserted = (await Message.insertMany(docs, { ordered: true })).map((d) => d.toObject());
 		queue.lastSeq = first + batch.length - 1;
-		batch.forEach((item, i) => item.resolve({ doc: inserted[i]!.toObject(), created: true }));
+		tails.stored(channelId.toString(), inserted.map(toMessageDto));
+		batch.forEach((item, i) => item.resolve({ doc: inserted[i]!, created: true }));
 		return;
 	} catch (err) {
 		queue.lastSeq = null;
 		if (!isDuplicateKeyError(err)) throw err;
 	}
 	// A conflict: find out which of the batch are stored, which already existed, and retry the rest.
-	const stored = await Message.find({ _id: trusted({ $in: batch.map((b) => b.id) }) }).lean();
+	const stored = await Message.find({ _id: trusted({ $in: batch.map((b) => b.id) }) })
+		.sort({ seq: 1 })
+		.lean<MessageLean[]>();
 	const storedIds = new Set(stored.map((d) => d._id.toString()));
+	tails.stored(channelId.toString(), stored.map(toMessageDto));
 	const again: Waiting<unknown>[] = [];
 	for (const item of batch) {
 		const own = stored.find((d) => d._id.toString() === item.id.toString());
