@@ -132,9 +132,9 @@ export function announceExtended(cache: CacheName, key: string, items: unknown[]
 	publishInvalidation({ kind: 'extend', cache, key, items });
 }
 
-/** Drops an entry on the other instances only (the caller has changed its own copy). */
-export function announceChanged(cache: CacheName, key: string): void {
-	publishInvalidation({ kind: 'keys', cache, keys: [key] });
+/** Drops entries on the other instances only (the caller has changed its own copies). */
+export function announceChanged(cache: CacheName, ...keys: string[]): void {
+	publishInvalidation({ kind: 'keys', cache, keys });
 }
 
 /** Drops every entry carrying one of the tags, in all caches, here and on every other instance. */
@@ -165,6 +165,8 @@ export const tags = {
 	thread: (id: string) => `thread:${id}`,
 	category: (id: string) => `category:${id}`,
 	channel: (id: string) => `channel:${id}`,
+	/** Anything listing chat channels (any channel write but the last-message bookkeeping). */
+	channels: 'channels',
 	/** Anything listing categories or threads across categories. */
 	forum: 'forum',
 	/** Anything listing members (directory, member counts). */
