@@ -208,28 +208,36 @@ export class ChannelTails implements cache.Invalidatable {
 			.limit(capacity)
 			.lean<MessageLean[]>();
 		if (load.stale) return;
-		// Far behind: cheaper to load the newest afresh than to keep a tail with a hole.
-		if (rows.length === capacity) this.#lru.delete(channelId);
-		else this.#continue(channelId, rows.map(toMessageDto));
+		// Far behind, or a hole in the stored seqs: the newest are loaded afresh.
+		if (rows.length === capacity || !this.#continue(channelId, rows.map(toMessageDto)))
+			this.#lru.delete(channelId);
 	}
 
-	/** Appends in seq order; a message beyond the next seq leaves a hole, so the tail goes. */
-	#continue(channelId: string, added: ChatMessageDto[]): void {
+	/**
+	 * Appends in seq order up to the first message beyond the next seq (a hole: one announced
+	 * before the ones before it). The tail then stays behind the last known seq and the next
+	 * read fills it from the database. False when it stopped at a hole.
+	 */
+	#continue(channelId: string, added: ChatMessageDto[]): boolean {
 		const tail = this.#lru.peek(channelId);
-		if (!tail) return;
-		let { messages, lastSeq, bytes } = tail;
-		const fresh = added.filter((m) => m.seq > lastSeq);
-		if (fresh.length === 0) return;
-		for (const m of fresh) {
-			if (m.seq !== lastSeq + 1) return void this.#lru.delete(channelId);
+		if (!tail) return true;
+		let { lastSeq, bytes } = tail;
+		const fresh: ChatMessageDto[] = [];
+		for (const m of added) {
+			if (m.seq <= lastSeq) continue;
+			if (m.seq !== lastSeq + 1) break;
+			fresh.push(m);
 			lastSeq = m.seq;
 			bytes += sizeOf(m);
 		}
-		messages = [...messages, ...fresh];
-		const dropped = messages.splice(0, Math.max(0, messages.length - capacity));
-		for (const m of dropped) bytes -= sizeOf(m);
-		const floor = dropped.length > 0 ? messages[0]!.seq : tail.floor;
-		this.#lru.set(channelId, { messages, floor, lastSeq, bytes }, { noUpdateTTL: true });
+		if (fresh.length > 0) {
+			const messages = [...tail.messages, ...fresh];
+			const dropped = messages.splice(0, Math.max(0, messages.length - capacity));
+			for (const m of dropped) bytes -= sizeOf(m);
+			const floor = dropped.length > 0 ? messages[0]!.seq : tail.floor;
+			this.#lru.set(channelId, { messages, floor, lastSeq, bytes }, { noUpdateTTL: true });
+		}
+		return (added.at(-1)?.seq ?? 0) <= lastSeq;
 	}
 
 	#markStale(channelId: string): void {
