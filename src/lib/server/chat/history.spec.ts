@@ -28,17 +28,17 @@ const anna = {
 };
 const paul = { ...anna, id: new Types.ObjectId().toString(), displayName: 'Paul' };
 
+const send = async (channelId: string, body: string) =>
+	(await chat.sendMessage(anna, { channelId, clientId: new Types.ObjectId().toString(), body }))
+		.message;
+
 async function channelWith(slug: string, count: number) {
 	const channel = await Channel.create({ kind: 'cohort', name: slug, slug, cohortId });
 	const channelId = channel._id.toString();
 	for (let i = 0; i < count; i += 100)
 		await Promise.all(
 			Array.from({ length: Math.min(100, count - i) }, (_, k) =>
-				chat.sendMessage(anna, {
-					channelId,
-					clientId: new Types.ObjectId().toString(),
-					body: `Nachricht ${i + k}`
-				})
+				send(channelId, `Nachricht ${i + k}`)
 			)
 		);
 	return channelId;
@@ -86,14 +86,17 @@ describe('chat history from the channel tail', () => {
 		if (config().CACHE === 'on') expect(tails.stats().hits - hitsBefore).toBeGreaterThan(60);
 	});
 
+	it('reads an empty channel and then its first message', async () => {
+		const channelId = await channelWith('h-empty', 0);
+		expect(await history({ channelId, limit: 50 })).toEqual([]);
+		await send(channelId, 'die erste');
+		expect((await history({ channelId, afterSeq: 0, limit: 50 })).map((m) => m.seq)).toEqual([1]);
+	});
+
 	it('shows sends, edits, deletions and reactions made after the tail was read', async () => {
 		const channelId = await channelWith('h-changes', 5);
 		const bodies = (await history({ channelId, limit: 50 })).map((m) => m.body);
-		const { message: sixth } = await chat.sendMessage(anna, {
-			channelId,
-			clientId: new Types.ObjectId().toString(),
-			body: 'sechs'
-		});
+		const sixth = await send(channelId, 'sechs');
 		await chat.editMessage(anna, { channelId, seq: 2, body: 'zwei, geändert' });
 		await chat.deleteMessage(anna, { channelId, seq: 3 });
 		await chat.reactToMessage(paul, { channelId, seq: 6, reaction: 'like', on: true });

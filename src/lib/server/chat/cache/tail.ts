@@ -47,6 +47,8 @@ export interface LastStored {
 }
 
 const sizeOf = (m: ChatMessageDto) => JSON.stringify(m).length + 64;
+/** What an empty tail takes (lru-cache refuses a size of 0). */
+const emptySize = 64;
 
 /** The page a request asks for, or null when part of it lies below the tail. */
 function pageOf(tail: Tail, req: HistoryRequest): ChatMessageDto[] | null {
@@ -197,7 +199,7 @@ export class ChannelTails implements cache.Invalidatable {
 			messages,
 			floor: rows.length < capacity ? 1 : messages[0]!.seq,
 			lastSeq: messages.at(-1)?.seq ?? 0,
-			bytes: messages.reduce((sum, m) => sum + sizeOf(m), 0)
+			bytes: messages.reduce((sum, m) => sum + sizeOf(m), emptySize)
 		});
 	}
 
