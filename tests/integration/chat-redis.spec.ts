@@ -156,6 +156,26 @@ describe('two app instances joined by the Redis adapter', () => {
 		expect((await historyOf(reader, { limit: 5 })).find((m) => m.seq === seq)?.body).toBe('');
 	});
 
+	it('counts a message stored on one instance as unread on the start page of the other within a second', async () => {
+		const reader = await login(first, 'nadine.zimmermann@netzwerk.example', demoPassword);
+		const unreadOnStartPage = async () => {
+			const html = await (await fetch(`${first.url}/`, { headers: { cookie: reader } })).text();
+			const listed = new RegExp(`id:"${channelId}",name:"[^"]*",slug:"[^"]*",unread:(\\d+)`);
+			return Number(listed.exec(html)?.[1] ?? NaN);
+		};
+		await unreadOnStartPage(); // the channel list is cached on the first instance now
+		const before = await unreadOnStartPage();
+		expect(before).toBeGreaterThanOrEqual(0);
+		const sender = await member(second, 'jonas.becker');
+		const sent = await request<ChatMessageDto>(sender, 'message:send', {
+			channelId,
+			clientId: newClientId('unread'),
+			body: 'Ungelesen auf der anderen Instanz'
+		});
+		expect(sent.ok).toBe(true);
+		await expect.poll(unreadOnStartPage, withinOneSecond).toBe(before + 1);
+	});
+
 	it("counts a member's rate limit across both instances (Redis store)", async () => {
 		const onFirst = await member(first, 'katrin.hoffmann');
 		const onSecond = await member(second, 'katrin.hoffmann');
