@@ -42,10 +42,21 @@ export class ThinClient {
 		void at;
 	}
 
+	/**
+	 * Sends an acknowledged event and resolves with the acknowledgement's payload, or with
+	 * `unanswered` after 30 s: one lost acknowledgement must show in the figures, not hang the run.
+	 */
 	emit(event: string, payload: unknown): Promise<string> {
 		const id = this.nextAck++;
 		return new Promise((resolve) => {
-			this.acks.set(id, resolve);
+			const timer = setTimeout(() => {
+				this.acks.delete(id);
+				resolve(unanswered);
+			}, 30_000);
+			this.acks.set(id, (data) => {
+				clearTimeout(timer);
+				resolve(data);
+			});
 			this.ws.send(`42${id}${JSON.stringify([event, payload])}`);
 		});
 	}
@@ -54,6 +65,9 @@ export class ThinClient {
 		this.ws.close();
 	}
 }
+
+/** What `emit` resolves with when no acknowledgement came. */
+const unanswered = '[{"ok":false,"code":"unanswered"}]';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -5,24 +5,25 @@ import { tails } from './cache/tail';
 import { toMessageDto, type MessageLean } from './message-dto';
 
 /**
- * Appends messages to a channel with gap-free sequence numbers, in batches.
+ * Appends messages to channels with gap-free sequence numbers, written together.
  *
  * The rule is the one of `insertWithNextSeq` (db/sequence.ts): the number is max + 1 and the
- * unique (channelId, seq) index decides races between instances. What this adds is batching:
- * sends that arrive while an insert for the channel is running are written together by the
- * next ordered insertMany with consecutive numbers. Each insert on the embedded database costs
- * tens of milliseconds, so one at a time caps a busy channel at a few dozen messages per second.
+ * unique (channelId, seq) index decides races between instances. What this adds is a group
+ * commit: one insert is in flight for the whole process, and everything sent meanwhile, in any
+ * channel, goes into the next ordered insertMany with consecutive numbers per channel. The
+ * embedded database commits one transaction at a time, about a hundred per second however many
+ * are waiting, so one insert per message would cap the whole network's chat there.
  *
- * An ordered insertMany stops at the first error, so a batch never leaves a hole: the messages
- * before the conflict are stored, the conflicting one and the rest are looked up (a retry with
- * the same clientId finds its message) or queued again after re-reading the maximum.
+ * An ordered insertMany stops at the first error, so a channel never gets a hole: after a
+ * conflict the stored messages are looked up by their ids, a retry with the same clientId finds
+ * its message, and the rest are queued again after re-reading the channel's maximum.
  *
  * The highest seq this process stored stays known between bursts: reading the maximum sorts the
  * whole message collection on the embedded database, so it is read only for a channel's first
  * send here and after a conflict (another instance took the number, or the guess was stale).
  *
- * Every message stored here continues the channel's tail in memory on every instance
- * (cache/tail.ts), in seq order, once it is stored.
+ * Every message stored here continues its channel's tail in memory on every instance
+ * (cache/tail.ts), in seq order, before its sender learns it is stored.
  */
 export interface AppendItem {
 	clientId: string;
@@ -41,17 +42,29 @@ interface Waiting<T> extends AppendItem {
 }
 
 interface ChannelQueue {
+	channelId: Types.ObjectId;
 	waiting: Waiting<unknown>[];
-	running: boolean;
 	/** The highest seq this process knows to be taken; null after a conflict (re-read). */
 	lastSeq: number | null;
 }
 
+/** One channel's share of a write: its messages numbered from `first`. */
+interface Group {
+	queue: ChannelQueue;
+	items: Waiting<unknown>[];
+	first: number;
+}
+
+/** Per channel and per write; a write takes at most `maxWrite` messages in all. */
 const maxBatch = 50;
+const maxWrite = 500;
 const maxAttempts = 20;
 /** One small entry per channel that has had a send here; idle ones beyond this are dropped. */
 const maxKnownChannels = 10_000;
 const queues = new Map<string, ChannelQueue>();
+/** Channels with messages waiting, in the order they are served: longest waiting first. */
+const ready = new Set<ChannelQueue>();
+let writing = false;
 
 export function appendMessage<T>(
 	channelId: Types.ObjectId,
@@ -60,7 +73,7 @@ export function appendMessage<T>(
 	const key = channelId.toString();
 	let queue = queues.get(key);
 	if (!queue) {
-		queue = { waiting: [], running: false, lastSeq: null };
+		queue = { channelId, waiting: [], lastSeq: null };
 		queues.set(key, queue);
 	}
 	const q = queue;
@@ -72,7 +85,8 @@ export function appendMessage<T>(
 			resolve: resolve as Waiting<unknown>['resolve'],
 			reject
 		});
-		if (!q.running) void drain(channelId, q);
+		ready.add(q);
+		if (!writing) void writeAll();
 	});
 }
 
@@ -81,72 +95,120 @@ async function currentMax(channelId: Types.ObjectId): Promise<number> {
 	return last?.seq ?? 0;
 }
 
-async function drain(channelId: Types.ObjectId, queue: ChannelQueue) {
-	queue.running = true;
+/** Writes until no channel has a message waiting; only one runs at a time. */
+async function writeAll() {
+	writing = true;
 	try {
-		while (queue.waiting.length > 0) {
-			const batch = queue.waiting.splice(0, maxBatch);
-			try {
-				await insertBatch(channelId, queue, batch);
-			} catch (err) {
-				queue.lastSeq = null;
-				for (const item of batch) item.reject(err);
-			}
-		}
+		for (let taken = takeWaiting(); taken.length > 0; taken = takeWaiting())
+			await write(taken).catch((err: unknown) => {
+				for (const { queue, items } of taken) {
+					queue.lastSeq = null;
+					for (const item of items) item.reject(err);
+				}
+			});
 	} finally {
-		queue.running = false;
+		writing = false;
 		forgetIdleChannels();
 	}
 }
 
-/** Bounds the map: the earliest-known idle channels go first (they re-read their maximum). */
+/** The next write's messages, channel by channel, the longest waiting channels first. */
+function takeWaiting(): Omit<Group, 'first'>[] {
+	const taken: Omit<Group, 'first'>[] = [];
+	let total = 0;
+	for (const queue of [...ready]) {
+		if (total >= maxWrite) break;
+		const items = queue.waiting.splice(0, Math.min(maxBatch, maxWrite - total));
+		total += items.length;
+		taken.push({ queue, items });
+		ready.delete(queue);
+		if (queue.waiting.length > 0) ready.add(queue); // to the back of the line
+	}
+	return taken;
+}
+
+/** Bounds the map: the longest-idle channels go first (they re-read their maximum). */
 function forgetIdleChannels() {
 	if (queues.size <= maxKnownChannels) return;
 	for (const [key, queue] of queues) {
 		if (queues.size <= maxKnownChannels) break;
-		if (!queue.running && queue.waiting.length === 0) queues.delete(key);
+		if (queue.waiting.length === 0) queues.delete(key);
 	}
 }
 
-async function insertBatch(
-	channelId: Types.ObjectId,
-	queue: ChannelQueue,
-	batch: Waiting<unknown>[]
-) {
-	queue.lastSeq ??= await currentMax(channelId);
-	const first = queue.lastSeq + 1;
-	const docs = batch.map((item, i) => ({ ...item.build(first + i), _id: item.id }));
+async function write(taken: Omit<Group, 'first'>[]) {
+	const groups: Group[] = [];
+	await Promise.all(
+		taken.map(async ({ queue, items }) => {
+			try {
+				queue.lastSeq ??= await currentMax(queue.channelId);
+				groups.push({ queue, items, first: queue.lastSeq + 1 });
+			} catch (err) {
+				for (const item of items) item.reject(err);
+			}
+		})
+	);
+	const docs = groups.flatMap(({ items, first }) =>
+		items.map((item, i) => ({ ...item.build(first + i), _id: item.id }))
+	);
+	if (docs.length === 0) return;
 	try {
 		const inserted = (await Message.insertMany(docs, { ordered: true })).map((d) => d.toObject());
-		queue.lastSeq = first + batch.length - 1;
-		tails.stored(channelId.toString(), inserted.map(toMessageDto));
-		batch.forEach((item, i) => item.resolve({ doc: inserted[i]!, created: true }));
-		return;
+		let at = 0;
+		for (const { queue, items, first } of groups) {
+			queue.lastSeq = first + items.length - 1;
+			const stored = inserted.slice(at, (at += items.length));
+			tails.stored(queue.channelId.toString(), stored.map(toMessageDto));
+			items.forEach((item, i) => item.resolve({ doc: stored[i], created: true }));
+		}
 	} catch (err) {
-		queue.lastSeq = null;
 		if (!isDuplicateKeyError(err)) throw err;
+		await recoverFromConflict(groups);
 	}
-	// A conflict: find out which of the batch are stored, which already existed, and retry the rest.
-	const stored = await Message.find({ _id: trusted({ $in: batch.map((b) => b.id) }) })
-		.sort({ seq: 1 })
-		.lean<MessageLean[]>();
-	const storedIds = new Set(stored.map((d) => d._id.toString()));
-	tails.stored(channelId.toString(), stored.map(toMessageDto));
-	const again: Waiting<unknown>[] = [];
-	for (const item of batch) {
-		const own = stored.find((d) => d._id.toString() === item.id.toString());
-		if (own) {
-			item.resolve({ doc: own, created: true });
+}
+
+/**
+ * After a conflict: which messages are stored (those before the failing one), which already
+ * existed (a retry of a stored clientId), and which go back to the front of their queue.
+ */
+async function recoverFromConflict(groups: Group[]) {
+	const ids = groups.flatMap(({ items }) => items.map((item) => item.id));
+	const stored = new Map(
+		(await Message.find({ _id: trusted({ $in: ids }) }).lean<MessageLean[]>()).map((d) => [
+			d._id.toString(),
+			d
+		])
+	);
+	for (const { queue, items, first } of groups) {
+		const ownStored = items.flatMap((item) => stored.get(item.id.toString()) ?? []);
+		tails.stored(queue.channelId.toString(), ownStored.map(toMessageDto));
+		if (items.every((item) => stored.has(item.id.toString()))) {
+			queue.lastSeq = first + items.length - 1;
+			for (const item of items)
+				item.resolve({ doc: stored.get(item.id.toString()), created: true });
 			continue;
 		}
-		const existing = await Message.findOne({ channelId, clientId: item.clientId }).lean();
-		if (existing && !storedIds.has(existing._id.toString())) {
-			item.resolve({ doc: existing, created: false });
-		} else if (++item.attempts >= maxAttempts) {
-			item.reject(new Error('could not take a sequence number'));
-		} else {
-			again.push(item);
+		queue.lastSeq = null;
+		const again: Waiting<unknown>[] = [];
+		for (const item of items) {
+			const own = stored.get(item.id.toString());
+			if (own) {
+				item.resolve({ doc: own, created: true });
+				continue;
+			}
+			const existing = await Message.findOne({
+				channelId: queue.channelId,
+				clientId: item.clientId
+			}).lean();
+			if (existing && !stored.has(existing._id.toString())) {
+				item.resolve({ doc: existing, created: false });
+			} else if (++item.attempts >= maxAttempts) {
+				item.reject(new Error('could not take a sequence number'));
+			} else {
+				again.push(item);
+			}
 		}
+		queue.waiting.unshift(...again);
+		if (again.length > 0) ready.add(queue);
 	}
-	queue.waiting.unshift(...again);
 }

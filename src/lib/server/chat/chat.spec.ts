@@ -168,6 +168,35 @@ describe('chat service', () => {
 		expect(page.messages.map((m) => m.seq)).toEqual([1, 2, 3]);
 	});
 
+	it('numbers sends to many channels written together per channel, also around a conflict in one', async () => {
+		const channels = await Promise.all(
+			Array.from({ length: 8 }, (_, i) => cohortChannel(cohortId, `c-group-${i}`))
+		);
+		for (const channelId of channels) await send(channelId, 'erste');
+		// Another instance takes the next number in one channel in the middle of the next write.
+		const contested = channels[3]!;
+		await Message.create({
+			channelId: contested,
+			seq: 2,
+			authorId: paul.id,
+			authorName: 'Paul',
+			clientId: new Types.ObjectId().toString()
+		});
+		const results = await Promise.all(
+			channels.flatMap((channelId) =>
+				Array.from({ length: 4 }, (_, i) => send(channelId, `${channelId} ${i}`))
+			)
+		);
+		expect(results.every((r) => r.created)).toBe(true);
+		for (const channelId of channels) {
+			const stored = await Message.find({ channelId }).lean();
+			const expected = channelId === contested ? 6 : 5;
+			expect(stored.map((m) => m.seq).sort((a, b) => a - b)).toEqual(
+				Array.from({ length: expected }, (_, i) => i + 1)
+			);
+		}
+	});
+
 	it('counts others’ messages as unread and the sender’s own as read before they are written', async () => {
 		const channelId = await cohortChannel(cohortId, 'c-own-unread');
 		const reader = { ...anna, id: new Types.ObjectId().toString() };

@@ -109,6 +109,7 @@ export class ChannelTails implements cache.Invalidatable {
 
 	/** Messages this instance stored, in seq order: added here and announced to the others. */
 	stored(channelId: string, messages: ChatMessageDto[]): void {
+		if (messages.length === 0) return;
 		this.extend(channelId, messages);
 		cache.announceExtended('chatTails', channelId, messages);
 	}
