@@ -57,7 +57,27 @@ io.on('connection', (socket) => {
 		io.to(channelId).emit('message:new', { channelId, clientId, body, seq });
 		ack?.({ ok: true, seq });
 	});
+	// A page of history as fixed data: the answer's shape without the database.
+	socket.on('message:history', ({ limit = 50 }, ack) => {
+		ack?.({ ok: true, data: { messages: historyPage.slice(0, limit) } });
+	});
 });
+
+const historyPage = Array.from({ length: 200 }, (_, i) => ({
+	id: `m${i}`,
+	channelId: 'bare',
+	seq: i + 1,
+	authorId: 'a',
+	authorName: 'Bare Server',
+	body: `Nachricht ${i} **fett**`,
+	html: `<p>Nachricht ${i} <strong>fett</strong></p>`,
+	clientId: `c${i}`,
+	replyTo: null,
+	reactions: {},
+	editedAt: null,
+	deletedAt: null,
+	createdAt: new Date(0).toISOString()
+}));
 
 server.listen(Number(process.argv[2]), '127.0.0.1', () => console.log('listening'));
 process.on('SIGTERM', () => {

@@ -86,6 +86,55 @@ interface ChatFigures {
 		ackP50: number;
 		ackP99: number;
 	};
+	history?: HistoryFigures;
+}
+
+interface HistoryFigures {
+	perSecond: number;
+	p50: number;
+	p99: number;
+	failed: number;
+}
+
+/**
+ * History as members ask for it, 10 requests in flight for 3 seconds, in turn: opening the
+ * channel (newest 50), resync after a reconnect (after the last 20) and scrolling back one
+ * page (the 50 before the newest 50). Each asks the channel's last seq from a send's answer.
+ */
+async function measureHistory(
+	clients: ChatClient[],
+	channelId: string,
+	lastSeq: number
+): Promise<HistoryFigures> {
+	const requests = [
+		{ channelId, limit: 50 },
+		{ channelId, afterSeq: Math.max(0, lastSeq - 20) },
+		{ channelId, beforeSeq: Math.max(1, lastSeq - 49), limit: 50 }
+	];
+	const latencies: number[] = [];
+	let failed = 0;
+	let index = 0;
+	const until = performance.now() + 3000;
+	const started = performance.now();
+	await Promise.all(
+		Array.from({ length: 10 }, async (_, k) => {
+			while (performance.now() < until) {
+				const t0 = performance.now();
+				const answer = await clients[k % clients.length]!.emit(
+					'message:history',
+					requests[index++ % requests.length]
+				);
+				latencies.push(performance.now() - t0);
+				if (!answer.includes('"ok":true')) failed++;
+			}
+		})
+	);
+	return {
+		perSecond: latencies.length / ((performance.now() - started) / 1000),
+		p50: percentile(latencies, 50),
+		p99: percentile(latencies, 99),
+		failed
+	};
 }
 
 /** One channel of `cookies.length` members on the target: fixed rate, then (if asked) sustained. */
@@ -195,6 +244,16 @@ async function measureChat(
 			ackP99: percentile(burstAcks, 99)
 		};
 	}
+	const last = await clients[0]!.emit('message:send', {
+		channelId,
+		clientId: `last-${run}`,
+		body: 'Letzte Nachricht'
+	});
+	figures.history = await measureHistory(
+		clients,
+		channelId,
+		Number(/"seq":(\d+)/.exec(last)?.[1] ?? 0)
+	);
 	for (const c of clients) c.close();
 	await sleep(1000);
 	return figures;
@@ -229,6 +288,12 @@ async function scenario(
 		const [s, b] = [full.sustained, bare.sustained];
 		console.log(
 			`BENCH chat-sustained n=${n} stored/s=${s.storedPerSecond.toFixed(0)} deliv/s=${s.deliveredPerSecond.toFixed(0)} ackP50=${f(s.ackP50)} ackP99=${f(s.ackP99)} ${formatBaseline('stored/s', s.storedPerSecond, b.storedPerSecond)} ${formatBaseline('ackP99', s.ackP99, b.ackP99)}`
+		);
+	}
+	if (full.history && bare.history) {
+		const [h, b] = [full.history, bare.history];
+		console.log(
+			`BENCH chat-history n=${n} req/s=${h.perSecond.toFixed(0)} p50=${f(h.p50)} p99=${f(h.p99)} failed=${h.failed} ${formatBaseline('req/s', h.perSecond, b.perSecond)} ${formatBaseline('p99', h.p99, b.p99)}`
 		);
 	}
 }

@@ -95,6 +95,87 @@ describe('two app instances joined by the Redis adapter', () => {
 		expect(stored).toEqual(Array.from({ length: before + 16 }, (_, i) => i + 1));
 	});
 
+	const historyOf = async (socket: Socket, extra: Record<string, unknown> = {}) => {
+		const answer = await request<{ messages: ChatMessageDto[] }>(socket, 'message:history', {
+			channelId,
+			...extra
+		});
+		if (!answer.ok) throw new Error(`history refused: ${answer.code}`);
+		return answer.data.messages;
+	};
+	const withinOneSecond = { timeout: 1000, interval: 50 };
+
+	it('answers history and resync on one instance with a message the other stored, within a second', async () => {
+		const onFirst = await member(first, 'anna.schulze');
+		const onSecond = await member(second, 'jonas.becker');
+		// The first instance has read the channel (its tail is warm) before the second stores.
+		const seen = await historyOf(onFirst);
+		const lastSeq = seen.at(-1)?.seq ?? 0;
+		const sent = await request<ChatMessageDto>(onSecond, 'message:send', {
+			channelId,
+			clientId: newClientId('other'),
+			body: 'Von der zweiten Instanz'
+		});
+		if (!sent.ok) throw new Error(sent.code);
+		await expect
+			.poll(async () => (await historyOf(onFirst)).at(-1)?.body, withinOneSecond)
+			.toBe('Von der zweiten Instanz');
+		expect((await historyOf(onFirst, { afterSeq: lastSeq })).map((m) => m.seq)).toEqual([
+			sent.data.seq
+		]);
+		// Scrolling back from the new message pages through the same messages as before it.
+		expect(await historyOf(onFirst, { beforeSeq: sent.data.seq })).toEqual(
+			await historyOf(onSecond, { beforeSeq: sent.data.seq })
+		);
+	});
+
+	it('shows an edit and a deletion made on one instance in the history of the other', async () => {
+		const author = await member(first, 'anna.schulze');
+		const reader = await member(second, 'jonas.becker');
+		const sent = await request<ChatMessageDto>(author, 'message:send', {
+			channelId,
+			clientId: newClientId('edit'),
+			body: 'Erste Fassung'
+		});
+		if (!sent.ok) throw new Error(sent.code);
+		const { seq } = sent.data;
+		const bodyOnSecond = async () =>
+			(await historyOf(reader, { afterSeq: seq - 1, limit: 1 }))[0]?.body;
+		await expect.poll(bodyOnSecond, withinOneSecond).toBe('Erste Fassung');
+		expect(
+			(await request(author, 'message:edit', { channelId, seq, body: 'Zweite Fassung' })).ok
+		).toBe(true);
+		await expect.poll(bodyOnSecond, withinOneSecond).toBe('Zweite Fassung');
+		expect((await request(author, 'message:delete', { channelId, seq })).ok).toBe(true);
+		await expect
+			.poll(
+				async () => (await historyOf(reader, { limit: 5 })).find((m) => m.seq === seq)?.deletedAt,
+				withinOneSecond
+			)
+			.toBeTruthy();
+		expect((await historyOf(reader, { limit: 5 })).find((m) => m.seq === seq)?.body).toBe('');
+	});
+
+	it('counts a message stored on one instance as unread on the start page of the other within a second', async () => {
+		const reader = await login(first, 'nadine.zimmermann@netzwerk.example', demoPassword);
+		const unreadOnStartPage = async () => {
+			const html = await (await fetch(`${first.url}/`, { headers: { cookie: reader } })).text();
+			const listed = new RegExp(`id:"${channelId}",name:"[^"]*",slug:"[^"]*",unread:(\\d+)`);
+			return Number(listed.exec(html)?.[1] ?? NaN);
+		};
+		await unreadOnStartPage(); // the channel list is cached on the first instance now
+		const before = await unreadOnStartPage();
+		expect(before).toBeGreaterThanOrEqual(0);
+		const sender = await member(second, 'jonas.becker');
+		const sent = await request<ChatMessageDto>(sender, 'message:send', {
+			channelId,
+			clientId: newClientId('unread'),
+			body: 'Ungelesen auf der anderen Instanz'
+		});
+		expect(sent.ok).toBe(true);
+		await expect.poll(unreadOnStartPage, withinOneSecond).toBe(before + 1);
+	});
+
 	it("counts a member's rate limit across both instances (Redis store)", async () => {
 		const onFirst = await member(first, 'katrin.hoffmann');
 		const onSecond = await member(second, 'katrin.hoffmann');

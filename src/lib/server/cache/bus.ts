@@ -7,6 +7,8 @@ import { errorFields, log } from '../log';
 export type Invalidation =
 	| { kind: 'keys'; cache: string; keys: string[] }
 	| { kind: 'tags'; tags: string[] }
+	/** Items added to an entry elsewhere: a cache that can continue the entry with them does. */
+	| { kind: 'extend'; cache: string; key: string; items: unknown[] }
 	| { kind: 'all' };
 
 const channel = 'netzwerk:cache:invalidate';

@@ -2,7 +2,7 @@ import { config } from '../config';
 import { publishInvalidation, subscribeInvalidations, type Invalidation } from './bus';
 import { ReadCache, type ReadCacheOptions, type ReadCacheStats } from './read-cache';
 
-export { ReadCache, type ReadCacheStats };
+export { ReadCache, type ReadCacheOptions, type ReadCacheStats };
 
 const megabyte = 1024 * 1024;
 const minute = 60_000;
@@ -41,16 +41,33 @@ const definitions = {
 	/** Pages of the member directory (tag directory). */
 	directory: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Public profiles and author names (tag member:<id>). */
-	profiles: { maxSize: 16 * megabyte, ttlMs: 10 * minute }
+	profiles: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
+	/** The last few hundred messages of each active chat channel (chat/cache/tail.ts). */
+	chatTails: { maxSize: 32 * megabyte, ttlMs: 10 * minute },
+	/** Members' read positions in chat channels (key: member:channel, as stored). */
+	chatReads: { maxSize: 8 * megabyte, ttlMs: 10 * minute }
 } satisfies Record<string, ReadCacheOptions>;
 
 export type CacheName = keyof typeof definitions;
 
-const enabled = () => config().CACHE === 'on';
+/**
+ * A cache kept by its own module (e.g. the chat tails, which grow by appends) that the
+ * invalidations reach like the named ones. `extend` continues an entry with items added on
+ * another instance; without it the entry is dropped.
+ */
+export interface Invalidatable {
+	delete(keys: readonly string[]): void;
+	deleteTagged(tags: readonly string[]): void;
+	clear(): void;
+	stats(): ReadCacheStats;
+	extend?(key: string, items: unknown[]): void;
+}
+
+export const enabled = () => config().CACHE === 'on';
 
 // On globalThis: the app's modules may be loaded more than once (see realtime/io.ts).
 const registryKey = Symbol.for('netzwerk.cache.registry');
-const store = globalThis as Record<symbol, Map<CacheName, ReadCache<unknown>> | undefined>;
+const store = globalThis as Record<symbol, Map<CacheName, Invalidatable> | undefined>;
 const registry = (store[registryKey] ??= new Map());
 
 /** The named cache, created on first use. The type of its values is the caller's promise. */
@@ -63,10 +80,30 @@ export function named<V>(name: CacheName): ReadCache<V> {
 	return cache as ReadCache<V>;
 }
 
+/**
+ * A cache of its own module under a name: its bounds come from here, and invalidations and
+ * metrics reach it. The first registration in the process wins (modules may load twice).
+ */
+export function own<C extends Invalidatable>(
+	name: CacheName,
+	create: (options: ReadCacheOptions, isEnabled: () => boolean) => C
+): C {
+	let cache = registry.get(name);
+	if (!cache) {
+		cache = create(definitions[name], enabled);
+		registry.set(name, cache);
+	}
+	return cache as C;
+}
+
 function apply(invalidation: Invalidation): void {
 	if (invalidation.kind === 'keys')
 		registry.get(invalidation.cache as CacheName)?.delete(invalidation.keys);
-	else if (invalidation.kind === 'tags')
+	else if (invalidation.kind === 'extend') {
+		const cache = registry.get(invalidation.cache as CacheName);
+		if (cache?.extend) cache.extend(invalidation.key, invalidation.items);
+		else cache?.delete([invalidation.key]);
+	} else if (invalidation.kind === 'tags')
 		for (const cache of registry.values()) cache.deleteTagged(invalidation.tags);
 	else for (const cache of registry.values()) cache.clear();
 }
@@ -84,7 +121,20 @@ export function invalidate(cache: CacheName, ...keys: string[]): void {
  */
 export function changeHere<V>(cache: CacheName, key: string, change: (value: V) => V): void {
 	named<V>(cache).update(key, change);
-	publishInvalidation({ kind: 'keys', cache, keys: [key] });
+	announceChanged(cache, key);
+}
+
+/**
+ * Tells the other instances that items were added to an entry here (the caller has added
+ * them to its own copy already).
+ */
+export function announceExtended(cache: CacheName, key: string, items: unknown[]): void {
+	publishInvalidation({ kind: 'extend', cache, key, items });
+}
+
+/** Drops entries on the other instances only (the caller has changed its own copies). */
+export function announceChanged(cache: CacheName, ...keys: string[]): void {
+	publishInvalidation({ kind: 'keys', cache, keys });
 }
 
 /** Drops every entry carrying one of the tags, in all caches, here and on every other instance. */
@@ -115,6 +165,8 @@ export const tags = {
 	thread: (id: string) => `thread:${id}`,
 	category: (id: string) => `category:${id}`,
 	channel: (id: string) => `channel:${id}`,
+	/** Anything listing chat channels (any channel write but the last-message bookkeeping). */
+	channels: 'channels',
 	/** Anything listing categories or threads across categories. */
 	forum: 'forum',
 	/** Anything listing members (directory, member counts). */

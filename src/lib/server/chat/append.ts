@@ -1,6 +1,8 @@
 import { Types, trusted } from 'mongoose';
 import { Message } from '../db/models';
 import { isDuplicateKeyError } from '../db/errors';
+import { tails } from './cache/tail';
+import { toMessageDto, type MessageLean } from './message-dto';
 
 /**
  * Appends messages to channels with gap-free sequence numbers, written together.
@@ -19,6 +21,9 @@ import { isDuplicateKeyError } from '../db/errors';
  * The highest seq this process stored stays known between bursts: reading the maximum sorts the
  * whole message collection on the embedded database, so it is read only for a channel's first
  * send here and after a conflict (another instance took the number, or the guess was stale).
+ *
+ * Every message stored here continues its channel's tail in memory on every instance
+ * (cache/tail.ts), in seq order, before its sender learns it is stored.
  */
 export interface AppendItem {
 	clientId: string;
@@ -148,11 +153,13 @@ async function write(taken: Omit<Group, 'first'>[]) {
 	);
 	if (docs.length === 0) return;
 	try {
-		const inserted = await Message.insertMany(docs, { ordered: true });
+		const inserted = (await Message.insertMany(docs, { ordered: true })).map((d) => d.toObject());
 		let at = 0;
 		for (const { queue, items, first } of groups) {
 			queue.lastSeq = first + items.length - 1;
-			for (const item of items) item.resolve({ doc: inserted[at++]!.toObject(), created: true });
+			const stored = inserted.slice(at, (at += items.length));
+			tails.stored(queue.channelId.toString(), stored.map(toMessageDto));
+			items.forEach((item, i) => item.resolve({ doc: stored[i], created: true }));
 		}
 	} catch (err) {
 		if (!isDuplicateKeyError(err)) throw err;
@@ -167,9 +174,14 @@ async function write(taken: Omit<Group, 'first'>[]) {
 async function recoverFromConflict(groups: Group[]) {
 	const ids = groups.flatMap(({ items }) => items.map((item) => item.id));
 	const stored = new Map(
-		(await Message.find({ _id: trusted({ $in: ids }) }).lean()).map((d) => [d._id.toString(), d])
+		(await Message.find({ _id: trusted({ $in: ids }) }).lean<MessageLean[]>()).map((d) => [
+			d._id.toString(),
+			d
+		])
 	);
 	for (const { queue, items, first } of groups) {
+		const ownStored = items.flatMap((item) => stored.get(item.id.toString()) ?? []);
+		tails.stored(queue.channelId.toString(), ownStored.map(toMessageDto));
 		if (items.every((item) => stored.has(item.id.toString()))) {
 			queue.lastSeq = first + items.length - 1;
 			for (const item of items)

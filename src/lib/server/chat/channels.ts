@@ -1,11 +1,13 @@
 import { trusted } from 'mongoose';
 import type { AvatarDto } from '$lib/realtime/events';
 import { can, isNetworkMember, type Actor, type ChannelResource } from '../auth/permissions';
+import * as cache from '../cache';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
 import { Channel, Member } from '../db/models';
 import { rosterMemberIds, rosterWorkshopIds, workshopResourceFor } from '../workshops/access';
 import { findChannelInfo, toChannelInfo, type ChannelInfo } from './cache/channel-info';
+import { tails } from './cache/tail';
 import { pendingLastSeq, pendingReadSeq } from './cache/write-behind';
 import { readSeqs } from './read-state';
 import { ChatError } from './errors';
@@ -96,6 +98,47 @@ export function ensureGeneralChannel(): Promise<void> {
 	return generalEnsured;
 }
 
+interface ListedChannel {
+	info: ChannelInfo;
+	lastSeq: number;
+	lastMessageAt: string | null;
+}
+
+/**
+ * Every listable channel (general, cohorts, workshops), as stored when read: the list is on
+ * every start page. Any write to a channel retires it (models/channel.ts) but the coalesced
+ * last-message one: the last message is taken newer from what this instance has seen.
+ */
+function listableChannels(): Promise<ListedChannel[]> {
+	return cache.named<ListedChannel[]>('channels').get(
+		'listable',
+		async () => {
+			const rows = await Channel.find(
+				{ kind: trusted({ $in: ['general', 'cohort', 'workshop'] }) },
+				{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1, lastSeq: 1, lastMessageAt: 1 }
+			)
+				.limit(5000)
+				.lean();
+			return rows.map((c) => ({
+				info: toChannelInfo(c),
+				lastSeq: c.lastSeq ?? 0,
+				lastMessageAt: c.lastMessageAt ? c.lastMessageAt.toISOString() : null
+			}));
+		},
+		() => [cache.tags.channels]
+	);
+}
+
+/** The channel's newest message: as listed, as noted here, or as any instance announced it. */
+function lastMessageOf(c: ListedChannel): { lastSeq: number; lastMessageAt: string | null } {
+	const announced = tails.lastStored(c.info.id);
+	const lastSeq = Math.max(c.lastSeq, pendingLastSeq(c.info.id), announced?.seq ?? 0);
+	return {
+		lastSeq,
+		lastMessageAt: announced && announced.seq > c.lastSeq ? announced.at : c.lastMessageAt
+	};
+}
+
 /**
  * Channels the actor may read, with unread counts: general first, then cohorts, then the
  * workshops they are on (newest workshop first within that group is left to the name order).
@@ -103,40 +146,35 @@ export function ensureGeneralChannel(): Promise<void> {
 export async function listChannels(actor: Actor): Promise<ChannelListItem[]> {
 	if (!can(actor, 'channel:list')) return [];
 	await ensureGeneralChannel();
-	const workshopIds = (await rosterWorkshopIds(actor.id)).map(oid);
-	const rows = await Channel.find(
-		{
-			$or: [
-				{ kind: trusted({ $in: ['general', 'cohort'] }) },
-				{ kind: 'workshop', workshopId: trusted({ $in: workshopIds }) }
-			]
-		},
-		{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1, lastSeq: 1, lastMessageAt: 1 }
-	)
-		.sort({ kind: 1, name: 1 })
-		.limit(500)
-		.lean();
-	const readable = await Promise.all(
-		rows.map((c) => mayDo(actor, 'channel:read', toChannelInfo(c)))
+	const [workshopIds, channels] = await Promise.all([
+		rosterWorkshopIds(actor.id),
+		listableChannels()
+	]);
+	const onRoster = new Set(workshopIds);
+	const candidates = channels.filter(
+		({ info }) =>
+			info.kind !== 'workshop' || (info.workshopId !== null && onRoster.has(info.workshopId))
 	);
-	const visible = rows.filter((_, i) => readable[i]);
+	const readable = await Promise.all(candidates.map((c) => mayDo(actor, 'channel:read', c.info)));
+	const rank = { general: 0, cohort: 1, workshop: 2, direct: 3 } as const;
+	const visible = candidates
+		.filter((_, i) => readable[i])
+		.sort(
+			({ info: a }, { info: b }) =>
+				rank[a.kind] - rank[b.kind] || a.name.localeCompare(b.name, 'de')
+		)
+		.slice(0, 500);
 	const readSeq = await readSeqs(
 		actor.id,
-		visible.map((c) => c._id.toString())
+		visible.map((c) => c.info.id)
 	);
 	// Unread from the two counters; a sender's own messages count as read (write-behind.ts).
-	const items = visible.map((c) => {
-		const id = c._id.toString();
-		const lastSeq = Math.max(c.lastSeq ?? 0, pendingLastSeq(id));
-		return {
-			...toChannelInfo(c),
-			lastSeq,
-			unread: Math.max(0, lastSeq - Math.max(readSeq.get(id) ?? 0, pendingReadSeq(actor.id, id))),
-			lastMessageAt: c.lastMessageAt ? c.lastMessageAt.toISOString() : null
-		};
+	return visible.map((c) => {
+		const { lastSeq, lastMessageAt } = lastMessageOf(c);
+		const { id } = c.info;
+		const read = Math.max(readSeq.get(id) ?? 0, pendingReadSeq(actor.id, id));
+		return { ...c.info, lastSeq, lastMessageAt, unread: Math.max(0, lastSeq - read) };
 	});
-	const rank = { general: 0, cohort: 1, workshop: 2, direct: 3 } as const;
-	return items.sort((a, b) => rank[a.kind] - rank[b.kind] || a.name.localeCompare(b.name, 'de'));
 }
 
 /** Whether the member has any channel to open (guests only those of their workshops). */
@@ -152,12 +190,16 @@ export async function findReadableChannelBySlug(
 	slug: string
 ): Promise<ChannelInfo | null> {
 	if (slug === generalChannelSlug) await ensureGeneralChannel();
-	const doc = await Channel.findOne(
-		{ slug },
-		{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1 }
-	).lean();
-	if (!doc) return null;
-	const info = toChannelInfo(doc);
+	// From the listed channels; one created a moment ago may not be listed yet.
+	let info = (await listableChannels()).find((c) => c.info.slug === slug)?.info;
+	if (!info) {
+		const doc = await Channel.findOne(
+			{ slug },
+			{ kind: 1, name: 1, slug: 1, cohortId: 1, workshopId: 1 }
+		).lean();
+		if (!doc) return null;
+		info = toChannelInfo(doc);
+	}
 	return (await mayDo(actor, 'channel:read', info)) ? info : null;
 }
 

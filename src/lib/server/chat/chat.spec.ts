@@ -1,6 +1,7 @@
 import mongoose, { Types } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../../../tests/support/db';
+import { config } from '../config';
 import { Channel, ChannelRead, Member, Message } from '../db/models';
 import * as chat from './index';
 
@@ -206,6 +207,27 @@ describe('chat service', () => {
 		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
 		await chat.flushPendingWrites();
 		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
+	});
+
+	it('lists channels without a database query once warm, and still counts a new message', async () => {
+		const channelId = await cohortChannel(cohortId, 'c-warm-list');
+		const reader = { ...anna, id: new Types.ObjectId().toString() };
+		await send(channelId, 'eins');
+		const unread = async () =>
+			(await chat.listChannels(reader)).find((c) => c.id === channelId)?.unread;
+		expect(await unread()).toBe(1);
+		const queried: string[] = [];
+		mongoose.set('debug', (collection: string) => void queried.push(collection));
+		try {
+			expect(await unread()).toBe(1);
+		} finally {
+			mongoose.set('debug', false);
+		}
+		expect(queried).toEqual(config().CACHE === 'on' ? [] : expect.arrayContaining(['channels']));
+		await send(channelId, 'zwei');
+		expect(await unread()).toBe(2);
+		await chat.markRead(reader, channelId, 2);
+		expect(await unread()).toBe(0);
 	});
 
 	it('keeps read positions stored under generated ids when rekeying them by member and channel', async () => {

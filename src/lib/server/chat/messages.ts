@@ -1,6 +1,6 @@
-import { Types, trusted } from 'mongoose';
+import { trusted } from 'mongoose';
 import type { ChatMessageDto } from '$lib/realtime/events';
-import { readReactions, storedReactionKeys, type ReactionKey } from '$lib/reactions';
+import { storedReactionKeys, type ReactionKey } from '$lib/reactions';
 import type { HistoryRequest, SendMessageInput } from '$lib/schemas/chat';
 import type { Actor } from '../auth/permissions';
 import { oid } from '../db/ids';
@@ -12,48 +12,16 @@ import { notify } from '../notifications';
 import { getIO } from '../realtime/io';
 import { appendMessage } from './append';
 import * as searchIndex from '../search/sync';
+import { tails } from './cache/tail';
 import { noteSent } from './cache/write-behind';
 import { channelRoom, memberReads, requireChannel, watchRoom, type ChannelInfo } from './channels';
 import { ChatError } from './errors';
+import { toMessageDto, type MessageLean } from './message-dto';
 
 export type { ChatMessageDto };
 
 /** Own messages may be edited this long after sending. */
 export const editWindowMs = 15 * 60 * 1000;
-
-type MessageLean = {
-	_id: Types.ObjectId;
-	channelId: Types.ObjectId;
-	seq: number;
-	authorId: Types.ObjectId;
-	authorName: string;
-	body?: string | null;
-	html?: string | null;
-	clientId: string;
-	replyTo?: number | null;
-	reactions?: Record<string, string[]> | null;
-	editedAt?: Date | null;
-	deletedAt?: Date | null;
-	createdAt: Date;
-};
-
-export function toMessageDto(m: MessageLean): ChatMessageDto {
-	return {
-		id: m._id.toString(),
-		channelId: m.channelId.toString(),
-		seq: m.seq,
-		authorId: m.authorId.toString(),
-		authorName: m.authorName,
-		body: m.deletedAt ? '' : (m.body ?? ''),
-		html: m.deletedAt ? '' : (m.html ?? ''),
-		clientId: m.clientId,
-		replyTo: m.replyTo ?? null,
-		reactions: readReactions(m.reactions),
-		editedAt: m.editedAt ? m.editedAt.toISOString() : null,
-		deletedAt: m.deletedAt ? m.deletedAt.toISOString() : null,
-		createdAt: m.createdAt.toISOString()
-	};
-}
 
 export interface SendResult {
 	message: ChatMessageDto;
@@ -184,9 +152,12 @@ export interface HistoryPage {
 /**
  * A page of messages in seq order: the newest `limit` (no cursor), the `limit` before
  * `beforeSeq` (scrolling back), or the `limit` after `afterSeq` (resync after a reconnect).
+ * Pages within the channel's newest few hundred come from memory (cache/tail.ts).
  */
 export async function history(actor: Actor, req: HistoryRequest): Promise<HistoryPage> {
 	const channel = await requireChannel(actor, req.channelId);
+	const fromTail = await tails.page(channel.id, req);
+	if (fromTail) return { messages: fromTail };
 	const channelId = oid(channel.id);
 	let rows: MessageLean[];
 	if (req.afterSeq !== undefined) {
@@ -204,9 +175,28 @@ export async function history(actor: Actor, req: HistoryRequest): Promise<Histor
 	return { messages: rows.map(toMessageDto) };
 }
 
+/**
+ * A message as stored now, by its id when the tail knows it (an index look-up), otherwise by
+ * channel and seq.
+ */
+async function storedMessage(channelId: string, seq: number): Promise<MessageLean | null> {
+	const id = await tails.idOf(channelId, seq);
+	return id
+		? Message.findById(oid(id)).lean<MessageLean>()
+		: Message.findOne({ channelId: oid(channelId), seq }).lean<MessageLean>();
+}
+
+/** The stored change, shown in every instance's history, as the channel sees it. */
+function changed(updated: MessageLean): ChatMessageDto {
+	searchIndex.messageChanged(updated);
+	const message = toMessageDto(updated);
+	tails.changed(message);
+	return message;
+}
+
 async function ownMessage(actor: Actor, channelId: string, seq: number) {
 	const channel = await requireChannel(actor, channelId, 'channel:write');
-	const doc = await Message.findOne({ channelId: oid(channel.id), seq }).lean<MessageLean>();
+	const doc = await storedMessage(channel.id, seq);
 	if (!doc) throw new ChatError('not_found');
 	if (doc.authorId.toString() !== actor.id) throw new ChatError('forbidden', 'notOwn');
 	if (doc.deletedAt) throw new ChatError('invalid', 'deleted');
@@ -233,8 +223,7 @@ export async function editMessage(
 		},
 		{ returnDocument: 'after' }
 	).lean<MessageLean>();
-	searchIndex.messageChanged(updated!);
-	return toMessageDto(updated!);
+	return changed(updated!);
 }
 
 /** Deletes an own message: it stays in the sequence as "deleted", its text is cleared. */
@@ -248,8 +237,7 @@ export async function deleteMessage(
 		{ $set: { body: '', html: '', deletedAt: new Date(), reactions: {}, mentionIds: [] } },
 		{ returnDocument: 'after' }
 	).lean<MessageLean>();
-	searchIndex.messageChanged(updated!);
-	return toMessageDto(updated!);
+	return changed(updated!);
 }
 
 /**
@@ -265,11 +253,16 @@ export async function reactToMessage(
 	const update = input.on
 		? { $addToSet: { [paths[0]!]: actor.id } }
 		: { $pull: Object.fromEntries(paths.map((path) => [path, actor.id])) };
+	// By id when the tail knows it (an index look-up). A deletion racing with it may end up
+	// holding the reaction, which a deleted message never shows (toMessageDto).
+	const id = await tails.idOf(channel.id, input.seq);
 	const updated = await Message.findOneAndUpdate(
-		{ channelId: oid(channel.id), seq: input.seq, deletedAt: null },
+		id ? { _id: oid(id) } : { channelId: oid(channel.id), seq: input.seq, deletedAt: null },
 		update,
 		{ returnDocument: 'after' }
 	).lean<MessageLean>();
-	if (!updated) throw new ChatError('not_found');
-	return toMessageDto(updated);
+	if (!updated || updated.deletedAt) throw new ChatError('not_found');
+	const message = toMessageDto(updated);
+	tails.changed(message);
+	return message;
 }

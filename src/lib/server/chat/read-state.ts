@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/permissions';
+import * as cache from '../cache';
 import { unlessDuplicate } from '../db/errors';
 import { oid } from '../db/ids';
 import { ChannelRead } from '../db/models';
@@ -26,6 +27,12 @@ function advanceUpdate({ memberId, channelId, seq }: ReadPosition) {
 	};
 }
 
+/**
+ * Read positions by their id, as stored (0 when none): the channel list reads one per channel
+ * on every page. Each write moves the cached one forward here and drops it on other instances.
+ */
+const cached = cache.named<number>('chatReads');
+
 /** Moves read positions forward (never back), all in one round trip. */
 export async function advanceReads(positions: ReadPosition[]): Promise<void> {
 	if (positions.length === 0) return;
@@ -42,6 +49,9 @@ export async function advanceReads(positions: ReadPosition[]): Promise<void> {
 		// Another writer created one of them first: every document exists now, $max does the rest.
 		() => ChannelRead.bulkWrite(ops(false), { ordered: false })
 	);
+	const keys = positions.map((p) => readPositionId(p.memberId, p.channelId));
+	positions.forEach((p, i) => cached.update(keys[i]!, (seq) => Math.max(seq, p.seq)));
+	cache.announceChanged('chatReads', ...keys);
 }
 
 /** Moves the actor's read position forward (never back); answers the position now stored. */
@@ -60,12 +70,14 @@ export async function readSeqs(
 	memberId: string,
 	channelIds: string[]
 ): Promise<Map<string, number>> {
-	const rows = await Promise.all(
-		channelIds.map((channelId) =>
-			ChannelRead.findById(readPositionId(memberId, channelId), { lastReadSeq: 1 }).lean()
-		)
-	);
-	return new Map(channelIds.map((id, i) => [id, rows[i]?.lastReadSeq ?? 0]));
+	const keys = channelIds.map((channelId) => readPositionId(memberId, channelId));
+	const found = await cached.getMany(keys, async (missing) => {
+		const rows = await Promise.all(
+			missing.map((id) => ChannelRead.findById(id, { lastReadSeq: 1 }).lean())
+		);
+		return new Map(missing.map((id, i) => [id, rows[i]?.lastReadSeq ?? 0]));
+	});
+	return new Map(channelIds.map((id, i) => [id, found.get(keys[i]!) ?? 0]));
 }
 
 /**

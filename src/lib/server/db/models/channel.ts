@@ -1,5 +1,6 @@
 import { Schema, type InferSchemaType, Types } from 'mongoose';
-import { defineModel } from './model';
+import { invalidateTags, tags } from '../../cache';
+import { afterEveryWrite, defineModel } from './model';
 
 export const channelKinds = ['cohort', 'workshop', 'general', 'direct'] as const;
 
@@ -28,6 +29,10 @@ channelSchema.index({ slug: 1 }, { unique: true });
 channelSchema.index({ cohortId: 1 });
 channelSchema.index({ kind: 1 });
 channelSchema.index({ workshopId: 1 });
+
+// The list of channels is cached (chat/channels.ts): every write retires it, except the
+// coalesced bulk write of each channel's last message, which the list takes from memory.
+afterEveryWrite(channelSchema, () => invalidateTags(tags.channels), { exceptBulkWrites: true });
 
 export type ChannelDoc = InferSchemaType<typeof channelSchema> & { _id: Types.ObjectId };
 export const Channel = defineModel('Channel', channelSchema);

@@ -19,13 +19,18 @@ const queryWrites = [
 /**
  * Calls `changed` after every write through the schema's model (saved documents, updates and
  * deletes by query, bulk inserts and writes), so a cache of its data cannot miss a writer.
+ * `exceptBulkWrites`: bulk writes are bookkeeping the cache's readers take from elsewhere.
  * Must run before the model is defined.
  */
-export function afterEveryWrite(schema: Schema, changed: () => void): void {
+export function afterEveryWrite(
+	schema: Schema,
+	changed: () => void,
+	{ exceptBulkWrites = false } = {}
+): void {
 	schema.post([...queryWrites], { document: false, query: true }, () => changed());
 	schema.post(['save', 'updateOne', 'deleteOne'], { document: true, query: false }, () =>
 		changed()
 	);
 	schema.post('insertMany', () => changed());
-	schema.post('bulkWrite', () => changed());
+	if (!exceptBulkWrites) schema.post('bulkWrite', () => changed());
 }
