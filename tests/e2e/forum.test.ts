@@ -86,3 +86,28 @@ test('a supervisor sees only the categories opened to supervisors', async ({ bro
 	const response = await page.goto('/forum/c/datensouveraenitaet');
 	expect(response?.status()).toBe(404);
 });
+
+test('a reaction is given and taken back with the buttons of one form per post', async ({
+	browser
+}) => {
+	const page = await signIn(browser, 'stefan.braun@netzwerk.example');
+	await page.goto('/forum/c/agiles-arbeiten');
+	await page.getByRole('link', { name: 'Kanban-Board im Rathaus – Erfahrungen?' }).click();
+	// Hydrated and joined the live room: the buttons submit through the enhanced form.
+	await expect(page.locator('section[data-live="true"]')).toBeAttached({ timeout: 20_000 });
+	const firstPost = page.locator('article.post').first();
+	const like = firstPost.getByRole('button', { name: /^Reaktion „Gefällt mir“/ });
+	const before = Number(/: (\d+)$/.exec((await like.getAttribute('aria-label')) ?? '')?.[1]);
+	await expect(like).toHaveAttribute('aria-pressed', 'false');
+	await like.click();
+	await expect(like).toHaveAttribute('aria-pressed', 'true');
+	await expect(like).toHaveAttribute('aria-label', `Reaktion „Gefällt mir“: ${before + 1}`);
+	// The other buttons of the form were not sent along.
+	await expect(firstPost.getByRole('button', { name: /^Reaktion „Herz“/ })).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+	await like.click();
+	await expect(like).toHaveAttribute('aria-pressed', 'false');
+	await expect(like).toHaveAttribute('aria-label', `Reaktion „Gefällt mir“: ${before}`);
+});

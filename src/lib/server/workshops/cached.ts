@@ -1,7 +1,7 @@
 import type { Types } from 'mongoose';
 import * as cache from '../cache';
 import { oid } from '../db/ids';
-import { Workshop, WorkshopRegistration } from '../db/models';
+import { Workshop, WorkshopRegistration, WorkshopSeat } from '../db/models';
 import type { RosterEntry, WorkshopLean } from './access';
 
 /** A member's roster entry as the lists read it, with its workshop. */
@@ -9,11 +9,12 @@ export type MemberEntry = RosterEntry & { workshopId: Types.ObjectId };
 
 /**
  * The reads behind the workshop lists (start page, workshop list, needs register, a member's
- * chat channels), cached until any write to a workshop or a roster (see the workshop model).
+ * chat channels), cached until any write to a workshop, a roster or a seat (see the workshop
+ * model).
  * Entries are content only: every list still asks the rules per workshop with the member's
  * current rights. Callers must not change the returned objects.
  */
-const workshops = cache.named<WorkshopLean[] | MemberEntry[]>('workshops');
+const workshops = cache.named<WorkshopLean[] | MemberEntry[] | number>('workshops');
 const tagged = () => [cache.tags.workshops];
 
 /** Every workshop, soonest first (a short list). */
@@ -34,6 +35,18 @@ export function entriesOf(memberId: string): Promise<MemberEntry[]> {
 				{ memberId: oid(memberId) },
 				{ workshopId: 1, role: 1, answer: 1, status: 1, waitlistedAt: 1 }
 			).lean<MemberEntry[]>(),
+		tagged
+	);
+}
+
+/**
+ * How many seats of the workshop are taken, for display. Checks that must not overbook
+ * (capacity changes, taking a seat) count in the database instead (seats.ts).
+ */
+export function seatsShown(workshopId: Types.ObjectId): Promise<number> {
+	return workshops.get(
+		`seats:${workshopId.toString()}`,
+		() => WorkshopSeat.countDocuments({ workshopId }),
 		tagged
 	);
 }

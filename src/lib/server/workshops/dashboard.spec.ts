@@ -4,7 +4,14 @@ import { createCohort, newActor, storeMembers } from '../../../../tests/support/
 import { publishWorkshop, workshopInput } from '../../../../tests/support/workshops';
 import { Types } from 'mongoose';
 import { WorkshopRegistration } from '../db/models';
-import { answerRsvp, changeWorkshopState, workshopDashboard, type WorkshopInput } from './index';
+import { releaseSeat, takeSeat } from './seats';
+import {
+	answerRsvp,
+	changeWorkshopState,
+	listWorkshops,
+	workshopDashboard,
+	type WorkshopInput
+} from './index';
 
 useTestDatabase('workshop_dashboard');
 
@@ -69,5 +76,34 @@ describe('Mein nächster Workshop', () => {
 		const dashboard = await workshopDashboard(supervisor);
 		expect(dashboard.next?.id).toBe(soon);
 		expect(dashboard.mine?.map((w) => w.id)).toEqual([after]);
+	});
+
+	it('keeps the cached seat counts and the card current when seats are taken and given back', async () => {
+		const [anna, ben] = [newActor(['alumni'], [cohortId]), newActor(['alumni'], [cohortId])];
+		await storeMembers([anna, ben]);
+		const id = await publishWorkshop(organiser, inDays(3, { title: 'Gleich voll', capacity: 1 }));
+		const shown = async () => {
+			const lists = await listWorkshops(ben);
+			return lists.ok ? lists.value.upcoming.find((w) => w.id === id)?.seatsTaken : undefined;
+		};
+		expect(await shown()).toBe(0); // now cached
+		expect((await workshopDashboard(anna)).next?.id).toBe(id);
+
+		expect((await answerRsvp(anna, { workshopId: id, answer: 'yes' })).ok).toBe(true);
+		expect(await shown()).toBe(1);
+		expect((await workshopDashboard(anna)).next).toMatchObject({ id, myStatus: 'confirmed' });
+
+		expect((await answerRsvp(anna, { workshopId: id, answer: 'no' })).ok).toBe(true);
+		expect(await shown()).toBe(0);
+		expect((await workshopDashboard(anna)).next?.id).not.toBe(id);
+
+		// A seat write alone (no roster write beside it) retires the count too.
+		const seat = { workshopId: new Types.ObjectId(id), memberId: new Types.ObjectId(ben.id) };
+		expect(
+			await takeSeat(seat.workshopId, seat.memberId, { capacity: 1, supervisorSeats: 0 }, false)
+		).toBe(1);
+		expect(await shown()).toBe(1);
+		expect(await releaseSeat(seat.workshopId, seat.memberId)).toBe(true);
+		expect(await shown()).toBe(0);
 	});
 });

@@ -7,7 +7,7 @@ import { ok, type Result } from '../result';
 import { loadWorkshopFor, visibleWorkshops, type RosterEntry, type WorkshopLean } from './access';
 import { nextStates, type WorkshopState } from './lifecycle';
 import { myRegistration, type MyRegistrationDto } from './registration';
-import { seatsTaken } from './seats';
+import { seatsShown } from './cached';
 import { workshopFormValues } from './form-values';
 import { materialsOf, type MaterialsDto } from './materials';
 import { ensureWorkshopChannel, workshopChannelSlug } from './channel';
@@ -138,7 +138,7 @@ export async function listWorkshops(
 	const lists: WorkshopLists = { upcoming: [], past: [], drafts: [] };
 	if (!can(actor, 'workshop:list')) return ok(lists);
 	for (const { workshop: w, entry } of await visibleWorkshops(actor, now)) {
-		const summary = summaryOf(w, await seatsTaken(w._id), entry);
+		const summary = summaryOf(w, await seatsShown(w._id), entry);
 		if (w.state === 'draft') lists.drafts.push(summary);
 		else if (w.endsAt >= now && w.state !== 'archived') lists.upcoming.push(summary);
 		else lists.past.unshift(summary);
@@ -224,7 +224,7 @@ export async function getWorkshopPage(
 	const disclosure = await disclosureFor(w, { live: inLiveView(w, entry), locale });
 	const [taken, my, cohorts, organisers, waitlistCount, participants, materials, notes, outcomes] =
 		await Promise.all([
-			seatsTaken(w._id),
+			seatsShown(w._id),
 			myRegistration(w._id, actor.id),
 			Cohort.find({ _id: trusted({ $in: w.audienceCohortIds }) }, { name: 1 }).lean(),
 			Member.find({ _id: trusted({ $in: w.organiserIds }) }, { displayName: 1 }).lean(),

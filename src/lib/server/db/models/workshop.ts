@@ -131,8 +131,9 @@ export type WorkshopDoc = InferSchemaType<typeof workshopSchema> & { _id: Types.
 export type WorkshopRegistrationDoc = InferSchemaType<typeof registrationSchema> & {
 	_id: Types.ObjectId;
 };
-// Workshop lists are cached (workshops/cached.ts): any write to a workshop or a roster retires them.
-for (const schema of [workshopSchema, registrationSchema])
+// Workshop lists and seat counts are cached (workshops/cached.ts): any write to a workshop, a
+// roster or a seat retires them.
+for (const schema of [workshopSchema, registrationSchema, seatSchema])
 	afterEveryWrite(schema, () => invalidateTags(tags.workshops));
 export const Workshop = defineModel('Workshop', workshopSchema);
 export const WorkshopRegistration = defineModel('WorkshopRegistration', registrationSchema);
