@@ -10,7 +10,11 @@ export interface LoopDelay {
 	max: number;
 }
 
-const probe = pathToFileURL(path.join(import.meta.dirname, 'loop-delay.js')).href;
+/** Node options that load the probe into a server process (which needs an IPC channel). */
+export const loopProbeNodeArgs = [
+	'--import',
+	pathToFileURL(path.join(import.meta.dirname, 'loop-delay.js')).href
+];
 
 type Output = 'ignore' | 'inherit' | 'pipe';
 
@@ -20,7 +24,7 @@ export function spawnWithLoopProbe(
 	options: SpawnOptions & { stdio: ['ignore', Output, Output] }
 ): ChildProcess {
 	const [, stdout, stderr] = options.stdio;
-	return spawn(process.execPath, ['--import', probe, ...args], {
+	return spawn(process.execPath, [...loopProbeNodeArgs, ...args], {
 		...options,
 		stdio: ['ipc', stdout, stderr]
 	});

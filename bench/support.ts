@@ -8,13 +8,10 @@ import path from 'node:path';
 import mongoose, { Types } from 'mongoose';
 import { hashToken, generateToken } from '../src/lib/server/auth/tokens';
 import { Member, Session } from '../src/lib/server/db/models';
-import {
-	freePort,
-	startEmbeddedDatabase,
-	type EmbeddedDatabase
-} from '../src/lib/server/db/embedded';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '../src/lib/server/db/embedded';
 import { startBareServer, type BareServer } from './load';
-import { spawnWithLoopProbe } from './loop-delay-probe';
+import { startBuiltApp } from '../scripts/lib/built-app';
+import { loopProbeNodeArgs } from './loop-delay-probe';
 
 export { median, percentile } from './stats';
 
@@ -71,41 +68,30 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 		url.pathname = `/bench_${Date.now()}`;
 		mongoUri = url.toString();
 	}
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}`;
 	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
 	const profile = process.env.BENCH_CPU_PROF;
 	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
-	const child = spawnWithLoopProbe([...profileArgs, 'server/index.js'], {
+	const server = await startBuiltApp({
+		dataDir,
+		nodeArgs: [...loopProbeNodeArgs, ...profileArgs],
+		ipc: true,
+		readyPath: '/readyz',
+		output: 'inherit',
+		startTimeoutMs: 60_000,
 		env: {
-			PATH: process.env.PATH,
-			NODE_ENV: 'production',
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
 			MONGODB_URI: mongoUri,
-			DATA_DIR: dataDir,
 			SEED_DEMO: 'always',
 			LOG_LEVEL: 'error',
 			LOGIN_THROTTLE: 'off',
 			SOCKET_CONNECT_LIMIT: 'off',
 			...env
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
+		}
 	});
-	for (let i = 0; ; i++) {
-		const ok = await fetch(`${url}/readyz`).then(
-			(r) => r.ok,
-			() => false
-		);
-		if (ok) break;
-		if (i > 600) throw new Error('bench app did not start');
-		await new Promise((r) => setTimeout(r, 100));
-	}
+	const child = server.process;
 	await mongoose.connect(mongoUri);
 	const bare = await startBareServer();
 	return {
-		url,
+		url: server.url,
 		pid: child.pid!,
 		databasePid: database?.process.pid,
 		mongoUri,
@@ -115,8 +101,7 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 		async stop() {
 			await bare.stop();
 			await mongoose.disconnect();
-			child.kill('SIGTERM');
-			await new Promise((r) => child.once('exit', r));
+			await server.stop();
 			await database?.stop();
 			rmSync(dataDir, { recursive: true, force: true });
 		}

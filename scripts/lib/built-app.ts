@@ -27,12 +27,18 @@ export async function startBuiltApp(options: {
 	/** Keep the output for `output()` (the default), or pass it to this process's terminal. */
 	output?: 'keep' | 'inherit';
 	startTimeoutMs?: number;
+	/** Node options before the entry: a preloaded module, `--cpu-prof`. */
+	nodeArgs?: string[];
+	/** Standard input as an IPC channel (the benchmarks' event-loop probe answers on it). */
+	ipc?: boolean;
+	/** The page that answers 200 once the app is up: `/healthz`, or `/readyz` (database too). */
+	readyPath?: '/healthz' | '/readyz';
 }): Promise<BuiltApp> {
 	if (!existsSync(path.resolve('build/handler.js')))
 		throw new Error('build/ is missing: run "npm run build" first');
 	const port = options.port ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [entry], {
+	const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
 		env: {
 			PATH: process.env.PATH,
 			NODE_ENV: 'production',
@@ -43,7 +49,11 @@ export async function startBuiltApp(options: {
 			...options.env,
 			DATA_DIR: options.dataDir
 		},
-		stdio: ['ignore', options.output === 'inherit' ? 'inherit' : 'pipe', 'pipe']
+		stdio: [
+			options.ipc ? 'ipc' : 'ignore',
+			options.output === 'inherit' ? 'inherit' : 'pipe',
+			'pipe'
+		]
 	});
 	let output = '';
 	const collect = (chunk: Buffer) => {
@@ -63,7 +73,7 @@ export async function startBuiltApp(options: {
 	for (;;) {
 		if (child.exitCode !== null)
 			throw new Error(`app exited at start (${child.exitCode}):\n${output}`);
-		const healthy = await fetch(`${url}/healthz`).then(
+		const healthy = await fetch(`${url}${options.readyPath ?? '/healthz'}`).then(
 			(res) => res.ok,
 			() => false // not listening yet
 		);
