@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseUri } from '../../../../tests/support/db';
 import { config } from '../config';
 import { Channel, ChannelRead, Member, Message } from '../db/models';
+import { pendingReadSeq } from './cache/write-behind';
 import * as chat from './index';
 
 // Not useTestDatabase(): it builds every model's indexes, and the Channel model's partial
@@ -205,7 +206,12 @@ describe('chat service', () => {
 		const unread = async (who: typeof anna) =>
 			(await chat.listChannels(who)).find((c) => c.id === channelId)?.unread;
 		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
-		await chat.flushPendingWrites();
+		// Also while they are being written (the noted position stays until the write is done).
+		const writing = chat.flushPendingWrites();
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(pendingReadSeq(anna.id, channelId)).toBe(2);
+		await writing;
+		expect(pendingReadSeq(anna.id, channelId)).toBe(0);
 		expect([await unread(anna), await unread(reader)]).toEqual([0, 2]);
 	});
 

@@ -54,8 +54,6 @@ export function flushPendingWrites(): Promise<void> {
 async function writeNoted(): Promise<void> {
 	const channels = [...channelSeq];
 	const positions = [...reads.values()];
-	channelSeq.clear();
-	reads.clear();
 	// Filtered by `_id` alone (an index look-up on the embedded database); $max keeps the newest.
 	const channelUpdates = channels.map(([id, { seq, at }]) => ({
 		updateOne: {
@@ -67,6 +65,14 @@ async function writeNoted(): Promise<void> {
 		channelUpdates.length > 0 ? Channel.bulkWrite(channelUpdates, { ordered: false }) : null,
 		advanceReads(positions)
 	]);
+	// Only now: until written, listChannels counts on the noted values (a sender's own messages
+	// would show as unread meanwhile). A note that replaced one during the write stays for the
+	// next flush, and after a failed write everything stays.
+	for (const [id, noted] of channels) if (channelSeq.get(id) === noted) channelSeq.delete(id);
+	for (const position of positions) {
+		const key = readPositionId(position.memberId, position.channelId);
+		if (reads.get(key) === position) reads.delete(key);
+	}
 }
 
 /** The channel's last seq noted here and not yet written (0 when none). */
