@@ -1,8 +1,8 @@
 import { config } from '../config';
 import { publishInvalidation, subscribeInvalidations, type Invalidation } from './bus';
-import { ReadCache, type ReadCacheOptions, type ReadCacheStats } from './read-cache';
+import { ReadCache, lruStats, type ReadCacheOptions, type ReadCacheStats } from './read-cache';
 
-export { ReadCache, type ReadCacheOptions, type ReadCacheStats };
+export { ReadCache, lruStats, type ReadCacheOptions, type ReadCacheStats };
 
 const megabyte = 1024 * 1024;
 const minute = 60_000;

@@ -34,6 +34,26 @@ function approximateBytes(key: string, value: unknown): number {
  * (possibly older) result out of the cache. Absence (null or undefined) is never cached, so a
  * record created a moment ago is found at once. Disabled, every `get` just runs the loader.
  */
+/** The figures of one size-bounded LRU for the admin metrics. */
+export function lruStats(
+	name: string,
+	lru: { size: number; calculatedSize: number },
+	maxBytes: number,
+	hits: number,
+	misses: number
+): ReadCacheStats {
+	const lookups = hits + misses;
+	return {
+		name,
+		entries: lru.size,
+		bytes: lru.calculatedSize,
+		maxBytes,
+		hits,
+		misses,
+		hitRate: lookups === 0 ? 0 : Math.round((hits / lookups) * 1000) / 1000
+	};
+}
+
 export class ReadCache<V> {
 	readonly #lru: LRUCache<string, Entry<V>>;
 	readonly #byTag = new Map<string, Set<string>>();
@@ -154,16 +174,7 @@ export class ReadCache<V> {
 	}
 
 	stats(): ReadCacheStats {
-		const lookups = this.#hits + this.#misses;
-		return {
-			name: this.name,
-			entries: this.#lru.size,
-			bytes: this.#lru.calculatedSize,
-			maxBytes: this.options.maxSize,
-			hits: this.#hits,
-			misses: this.#misses,
-			hitRate: lookups === 0 ? 0 : Math.round((this.#hits / lookups) * 1000) / 1000
-		};
+		return lruStats(this.name, this.#lru, this.options.maxSize, this.#hits, this.#misses);
 	}
 
 	#store(key: string, value: V, tags: readonly string[]): void {

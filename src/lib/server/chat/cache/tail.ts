@@ -153,16 +153,7 @@ export class ChannelTails implements cache.Invalidatable {
 	}
 
 	stats(): cache.ReadCacheStats {
-		const lookups = this.#hits + this.#misses;
-		return {
-			name: 'chatTails',
-			entries: this.#lru.size,
-			bytes: this.#lru.calculatedSize,
-			maxBytes: this.options.maxSize,
-			hits: this.#hits,
-			misses: this.#misses,
-			hitRate: lookups === 0 ? 0 : Math.round((this.#hits / lookups) * 1000) / 1000
-		};
+		return cache.lruStats('chatTails', this.#lru, this.options.maxSize, this.#hits, this.#misses);
 	}
 
 	/** The channel's tail, loaded or filled up to the last seq known stored; null if it cannot be. */
