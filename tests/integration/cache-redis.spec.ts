@@ -71,6 +71,35 @@ describe('read caches of two instances joined by Redis', () => {
 			.toContain(threadTitle);
 	});
 
+	it('lists a new and a moved thread on the other instance within a second', async () => {
+		const reader = await member(second, 'jonas.becker');
+		const author = await member(first, 'anna.schulze');
+		const moderator = await member(first, 'moderation');
+		const [from, to] = ['organisatorische-aufstellung', 'aufgabenspektrum'];
+		const listed = async (app: RunningApp, slug: string, cookie: string) =>
+			(await page(app, `/forum/c/${slug}`, cookie)).text;
+		for (const slug of [from, to]) await listed(second, slug, reader); // the lists are loaded there
+		const title = `Neues Thema über zwei Instanzen ${Date.now()}`;
+		const created = await postForm(
+			first,
+			'/forum/new?/create',
+			{ categoryId: await categoryIdOf(from), title, body: 'Wie ist das bei euch geregelt?' },
+			{ cookie: author }
+		);
+		expect(created.status).toBe(303);
+		expect(await listed(first, from, author)).toContain(title);
+		await expect.poll(() => listed(second, from, reader), withinASecond).toContain(title);
+		const moved = await postForm(
+			first,
+			`${created.headers.get('location')!}?/move`,
+			{ categoryId: await categoryIdOf(to) },
+			{ cookie: moderator }
+		);
+		expect(moved.status).toBe(303);
+		await expect.poll(() => listed(second, to, reader), withinASecond).toContain(title);
+		expect(await listed(second, from, reader)).not.toContain(title);
+	});
+
 	it('hides a deleted post on the other instance within a second', async () => {
 		const reader = await member(second, 'stefan.braun');
 		const author = await member(first, 'nadine.zimmermann');
@@ -167,6 +196,15 @@ describe('read caches of two instances joined by Redis', () => {
 		const alumna = await member(second, 'jonas.becker');
 		expect((await page(second, '/admin/metrics.json', alumna)).status).toBe(403);
 	});
+
+	async function categoryIdOf(slug: string): Promise<string> {
+		const conn = await mongoose.createConnection(uri).asPromise();
+		try {
+			return String((await conn.db!.collection('forumcategories').findOne({ slug }))!._id);
+		} finally {
+			await conn.close();
+		}
+	}
 
 	async function newestPostId(thread: string): Promise<string> {
 		const conn = await mongoose.createConnection(uri).asPromise();

@@ -30,6 +30,11 @@ const definitions = {
 	threadPages: { maxSize: 64 * megabyte, ttlMs: 10 * minute },
 	/** Forum categories and the pages of each category's threads (tag category:<id>). */
 	categoryPages: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
+	/**
+	 * Every thread's place in its category's list (forum/thread-order.ts): about 200 bytes a
+	 * thread. The lifetime is how often it is rebuilt from a scan in the background.
+	 */
+	threadOrder: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Each member's read positions and watch levels in threads (key: member id). */
 	readStates: { maxSize: 16 * megabyte, ttlMs: 10 * minute },
 	/** Each member's count of unread notifications (key: member id), shown on every page. */

@@ -8,9 +8,10 @@ import {
 } from '../db/models';
 
 /**
- * The forum's cached reads: categories, thread documents, rendered pages and pages of
- * thread lists. Every write to a thread or category calls `threadChanged` or
- * `categoryChanged` (counters.ts does for all post writes), on every instance. Entries are
+ * The forum's cached reads: categories, thread documents, rendered pages and lists across
+ * the forum (the threads' order is thread-order.ts). Every write to a thread or category calls
+ * `threadChanged` or `categoryChanged` (counters.ts does for all post writes), on every
+ * instance. Entries are
  * content only; who may read them is checked on every request (access.ts).
  */
 const threadPages = cache.named<unknown>('threadPages');
@@ -70,13 +71,6 @@ export function findPostFields<T extends { threadId: Types.ObjectId }>(
 ): Promise<T | null> {
 	return threadPages.get(`post:${id}`, load, (post) => [
 		cache.tags.thread(post.threadId.toString())
-	]);
-}
-
-/** A page of a category's threads (per tag filter and cursor); tagged with the category. */
-export function categoryList<T>(categoryId: string, key: string, query: () => Promise<T>) {
-	return categoryPages.get(`list:${categoryId}:${key}`, query, () => [
-		cache.tags.category(categoryId)
 	]);
 }
 

@@ -4,6 +4,7 @@ import { ForumCategory, ForumPost, ForumThread } from '../db/models';
 import type { CategoryLean, ThreadLean } from './access';
 import { categoryChanged, threadChanged } from './cached';
 import type { PostLean } from './posts';
+import { categoryThreads } from './thread-order';
 
 /**
  * Counters and versions the lists and the page cache read: a thread's post count, last post
@@ -39,26 +40,29 @@ export async function refreshThread(threadId: Types.ObjectId): Promise<void> {
 
 /** Thread count and latest activity of a category, from its threads (after every write). */
 export async function refreshCategory(categoryId: Types.ObjectId): Promise<void> {
-	const filter = { categoryId, hidden: false };
-	const [count, last] = await Promise.all([
-		ForumThread.countDocuments(filter),
-		ForumThread.findOne(filter, { title: 1, lastPostAt: 1 })
-			.sort({ lastPostAt: -1, _id: -1 })
-			.lean()
-	]);
+	const { count, newest } = await categoryThreads(categoryId);
 	await ForumCategory.updateOne(
 		{ _id: categoryId },
 		{
 			$set: {
 				threadCount: count,
-				lastActivityAt: last?.lastPostAt ?? null,
-				lastThreadId: last?._id ?? null,
-				lastThreadTitle: last?.title ?? ''
+				lastActivityAt: newest?.lastPostAt ?? null,
+				lastThreadId: newest?._id ?? null,
+				lastThreadTitle: newest?.title ?? ''
 			},
 			$inc: { listVersion: 1 }
 		}
 	);
 	categoryChanged(categoryId);
+}
+
+/** A new thread: its place in the lists (thread-order.ts), then the category's counters. */
+export async function recordNewThread(
+	threadId: Types.ObjectId,
+	categoryId: Types.ObjectId
+): Promise<void> {
+	threadChanged(threadId);
+	await refreshCategory(categoryId);
 }
 
 /**

@@ -1,13 +1,10 @@
-import { trusted } from 'mongoose';
 import type { Actor } from '../auth/permissions';
-import { oid } from '../db/ids';
-import { ForumThread } from '../db/models';
 import { readableCategories, type CategoryLean, type ThreadLean } from './access';
 import type { AuthorDto, TagDto } from '$lib/realtime/events';
-import { categoryList, forumList } from './cached';
 import { authorOf, authorsOf } from './posts';
 import { readStatesOf } from './read-state';
 import { namedTags } from './tags';
+import { threadsInOrder, type ListPosition } from './thread-order';
 
 export const threadsPerPage = 25;
 
@@ -37,6 +34,11 @@ function encodeCursor(t: ThreadLean) {
 	return `${t.lastPostAt.getTime().toString().padStart(13, '0')}_${t._id.toString()}`;
 }
 
+function decodeCursor(cursor: string | undefined): ListPosition | null {
+	const [time, id] = cursor?.split('_') ?? [];
+	return time && id ? { lastPostAt: Number(time), id } : null;
+}
+
 async function toListItems(actor: Actor, rows: ThreadLean[]): Promise<ThreadListItem[]> {
 	if (rows.length === 0) return [];
 	const [authors, tags, states] = await Promise.all([
@@ -64,19 +66,6 @@ async function toListItems(actor: Actor, rows: ThreadLean[]): Promise<ThreadList
 	});
 }
 
-const listFields = {
-	title: 1,
-	tags: 1,
-	pinned: 1,
-	locked: 1,
-	postCount: 1,
-	lastNumber: 1,
-	lastPostAt: 1,
-	authorId: 1,
-	lastPostAuthorId: 1,
-	categoryId: 1
-};
-
 /**
  * A category's threads (the caller checked that the member reads it): on the first page the
  * pinned ones, then the others by last activity, paged by the (lastPostAt, _id) of the last
@@ -87,39 +76,17 @@ export async function listThreads(
 	category: CategoryLean,
 	options: { tag?: string; cursor?: string } = {}
 ): Promise<ThreadPage> {
-	const base: Record<string, unknown> = { categoryId: category._id, hidden: false };
-	if (options.tag) base.tags = options.tag;
-	const filter: Record<string, unknown> = { ...base, pinned: false };
-	if (options.cursor) {
-		const [time, id] = options.cursor.split('_');
-		const at = new Date(Number(time));
-		filter.$or = [
-			{ lastPostAt: trusted({ $lt: at }) },
-			{ lastPostAt: at, _id: trusted({ $lt: oid(id!) }) }
-		];
-	}
-	const query = async () => {
-		const [pinned, rows] = await Promise.all([
-			options.cursor
-				? Promise.resolve([] as ThreadLean[])
-				: ForumThread.find({ ...base, pinned: true }, listFields)
-						.sort({ lastPostAt: -1, _id: -1 })
-						.limit(threadsPerPage)
-						.lean<ThreadLean[]>(),
-			ForumThread.find(filter, listFields)
-				.sort({ lastPostAt: -1, _id: -1 })
-				.limit(threadsPerPage + 1)
-				.lean<ThreadLean[]>()
-		]);
-		return { pinned, rows };
-	};
-	// Every page is cached per tag filter and cursor until the category changes: a page
-	// beyond the first is a scan of the category's threads on the embedded database.
-	const { pinned: pinnedRows, rows } = await categoryList(
-		category._id.toString(),
-		`${options.tag ?? ''}|${options.cursor ?? ''}`,
-		query
-	);
+	const categoryIds = [category._id.toString()];
+	const [pinnedRows, rows] = await Promise.all([
+		options.cursor
+			? Promise.resolve([])
+			: threadsInOrder(categoryIds, { pinned: true, tag: options.tag }, threadsPerPage),
+		threadsInOrder(
+			categoryIds,
+			{ pinned: false, tag: options.tag, after: decodeCursor(options.cursor) },
+			threadsPerPage + 1
+		)
+	]);
 	const page = rows.slice(0, threadsPerPage);
 	const items = await toListItems(actor, [...pinnedRows, ...page]);
 	return {
@@ -133,17 +100,10 @@ export async function listThreads(
 export async function recentThreads(actor: Actor, limit = 8): Promise<ThreadListItem[]> {
 	const categories = await readableCategories(actor);
 	if (categories.length === 0) return [];
-	// Cached per set of readable categories, until any category changes.
-	const rows = await forumList(
-		`recent:${limit}:${categories.map((c) => c._id.toString()).join(',')}`,
-		() =>
-			ForumThread.find(
-				{ categoryId: trusted({ $in: categories.map((c) => c._id) }), hidden: false },
-				listFields
-			)
-				.sort({ lastPostAt: -1, _id: -1 })
-				.limit(limit)
-				.lean<ThreadLean[]>()
+	const rows = await threadsInOrder(
+		categories.map((c) => c._id.toString()),
+		{},
+		limit
 	);
 	return toListItems(actor, rows);
 }

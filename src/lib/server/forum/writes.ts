@@ -18,7 +18,7 @@ import {
 	refusal,
 	writeRefusal
 } from './access';
-import { recordReply, refreshCategory, touchThread } from './counters';
+import { recordNewThread, recordReply, touchThread } from './counters';
 import { emitPost } from './live';
 import { notifyMentions, notifyWatchers } from './notify';
 import { loadPost, postDto, type PostLean } from './posts';
@@ -99,7 +99,7 @@ export function createThread(
 		const post = { threadId, title: input.title, body: input.body, number: 1 };
 		await Promise.all([
 			watchByDefault(actor.id, threadId, 1),
-			refreshCategory(category._id),
+			recordNewThread(threadId, category._id),
 			notifyMentions(actor, category, post)
 		]);
 		await searchIndex.changed('thread', threadId);
