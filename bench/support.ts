@@ -26,6 +26,11 @@ export interface BenchApp {
 	process: ChildProcess;
 	/** The bare baseline beside the app (see load.ts). */
 	bare: BareServer;
+	/**
+	 * Stops the server and starts it again on the same database, as after data written past
+	 * the app (a seed straight into the database): its caches and indexes start from the data.
+	 */
+	restart(): Promise<void>;
 	stop(): Promise<void>;
 }
 
@@ -71,33 +76,44 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
 	const profile = process.env.BENCH_CPU_PROF;
 	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
-	const server = await startBuiltApp({
-		dataDir,
-		nodeArgs: [...loopProbeNodeArgs, ...profileArgs],
-		ipc: true,
-		readyPath: '/readyz',
-		output: 'inherit',
-		startTimeoutMs: 60_000,
-		env: {
-			MONGODB_URI: mongoUri,
-			SEED_DEMO: 'always',
-			LOG_LEVEL: 'error',
-			LOGIN_THROTTLE: 'off',
-			SOCKET_CONNECT_LIMIT: 'off',
-			...env
-		}
-	});
-	const child = server.process;
+	const start = () =>
+		startBuiltApp({
+			dataDir,
+			nodeArgs: [...loopProbeNodeArgs, ...profileArgs],
+			ipc: true,
+			readyPath: '/readyz',
+			output: 'inherit',
+			startTimeoutMs: 60_000,
+			env: {
+				MONGODB_URI: mongoUri,
+				SEED_DEMO: 'always',
+				LOG_LEVEL: 'error',
+				LOGIN_THROTTLE: 'off',
+				SOCKET_CONNECT_LIMIT: 'off',
+				...env
+			}
+		});
+	let server = await start();
 	await mongoose.connect(mongoUri);
 	const bare = await startBareServer();
 	return {
-		url: server.url,
-		pid: child.pid!,
+		get url() {
+			return server.url;
+		},
+		get pid() {
+			return server.process.pid!;
+		},
+		get process() {
+			return server.process;
+		},
 		databasePid: database?.process.pid,
 		mongoUri,
-		baselineRssMB: await sampleRss(child.pid!),
-		process: child,
+		baselineRssMB: await sampleRss(server.process.pid!),
 		bare,
+		async restart() {
+			await server.stop();
+			server = await start();
+		},
 		async stop() {
 			await bare.stop();
 			await mongoose.disconnect();
