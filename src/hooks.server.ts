@@ -18,7 +18,7 @@ export const init: ServerInit = async () => {
 	const settings = config(); // exits with one clear line on a bad variable (see server/index.js)
 	await db.connectDatabase();
 	await cache.startCacheSync();
-	await chat.rekeyReadPositions();
+	await db.applyOnce('chat-read-positions-by-member-and-channel', chat.rekeyReadPositions);
 	db.startExpirySweeper();
 	await ensureDemoData(settings.SEED_DEMO);
 	search.startSearchIndex();

@@ -82,8 +82,8 @@ export async function readSeqs(
 
 /**
  * Positions stored before they were keyed by member and channel carry a generated id. Each is
- * rewritten under its key once, at start; the old one goes first, as the unique (member,
- * channel) index would refuse the new one beside it.
+ * rewritten under its key (once, at start: db/migrations.ts); the old one goes first, as the
+ * unique (member, channel) index would refuse the new one beside it.
  */
 export async function rekeyReadPositions(): Promise<number> {
 	// The driver's collection, not the model: the model would turn the old ids into strings.

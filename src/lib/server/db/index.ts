@@ -9,3 +9,4 @@ export {
 } from './connection';
 export { startExpirySweeper } from './expiry';
 export { isDuplicateKeyError } from './errors';
+export { applyOnce } from './migrations';

@@ -61,3 +61,4 @@ export {
 export { Need, NeedVote, NeedDot, type NeedDoc, type NeedVoteDoc } from './need';
 export { LegalPage, type LegalPageDoc } from './legal-page';
 export { SearchChange, SearchMeta, searchKinds, type SearchKind } from './search';
+export { DataMigration } from './data-migration';
