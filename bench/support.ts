@@ -76,6 +76,8 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
 	const profile = process.env.BENCH_CPU_PROF;
 	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
+	// BENCH_SERVER_NODE_ARGS="--trace-gc": more flags for the server's node, space-separated.
+	profileArgs.push(...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []));
 	const start = () =>
 		startBuiltApp({
 			dataDir,
