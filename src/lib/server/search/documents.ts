@@ -79,20 +79,37 @@ const entry = (
 
 const threadVisible = (t: ThreadRow) => !t.hidden && !t.mergedIntoId;
 
+/** An entry with its terms, or null for a record that must not be in the index. */
+type Indexed = { entry: Entry; terms: string[] } | null;
+
+const postItem = (row: PostRow, inVisibleThread: boolean): Indexed =>
+	row.hidden || row.threadHidden || !inVisibleThread
+		? null
+		: { entry: entry(row, row.categoryId, row.threadId), terms: row.terms };
+
+const threadItem = (row: ThreadRow): Indexed =>
+	threadVisible(row) ? { entry: entry(row, row.categoryId), terms: termsOf(row.title) } : null;
+
+const messageItem = (row: MessageRow): Indexed =>
+	row.deletedAt || !row.body
+		? null
+		: { entry: entry(row, row.channelId), terms: termsOf(row.body) };
+
+function putItem(index: TermIndex, id: Types.ObjectId, item: Indexed): void {
+	if (item) index.put(item.entry, item.terms);
+	else index.remove(id.toString());
+}
+
 export function putPost(index: TermIndex, row: PostRow, thread: ThreadRow | null): void {
-	if (row.hidden || row.threadHidden || !thread || !threadVisible(thread))
-		index.remove(row._id.toString());
-	else index.put(entry(row, row.categoryId, row.threadId), row.terms);
+	putItem(index, row._id, postItem(row, thread !== null && threadVisible(thread)));
 }
 
 export function putThread(index: TermIndex, row: ThreadRow): void {
-	if (!threadVisible(row)) index.remove(row._id.toString());
-	else index.put(entry(row, row.categoryId), termsOf(row.title));
+	putItem(index, row._id, threadItem(row));
 }
 
 export function putMessage(index: TermIndex, row: MessageRow): void {
-	if (row.deletedAt || !row.body) index.remove(row._id.toString());
-	else index.put(entry(row, row.channelId), termsOf(row.body));
+	putItem(index, row._id, messageItem(row));
 }
 
 async function refreshPost(indexes: Indexes, id: Types.ObjectId) {
@@ -160,28 +177,42 @@ export async function buildAll(
 		done++;
 		if (done % 10_000 === 0) progress(done, total);
 	};
-	/** All rows of a query, oldest first, counted as they stream in. */
-	const readAll = async <T extends { _id: Types.ObjectId }>(query: AsyncIterable<T>) => {
-		const rows: T[] = [];
+	/**
+	 * All rows of a query as index entries, oldest first, counted as they stream in. Each row is
+	 * turned into its entry as it arrives: holding 200,000 rows with their ObjectIds until the
+	 * end took hundreds of MB and long garbage collections.
+	 */
+	const readAll = async <T>(query: AsyncIterable<T>, toItem: (row: T) => Indexed) => {
+		const items: NonNullable<Indexed>[] = [];
 		for await (const row of query) {
-			rows.push(row);
+			const item = toItem(row);
+			if (item) items.push(item);
 			step();
 		}
-		return rows.sort((x, y) => (x._id.toString() < y._id.toString() ? -1 : 1));
+		return items.sort((x, y) => (x.entry.id < y.entry.id ? -1 : 1));
 	};
-	const threadRows = await readAll(ForumThread.find({}, threadFields).lean<ThreadRow>().cursor());
-	const threadsById = new Map(threadRows.map((t) => [t._id.toString(), t]));
-	await indexes.thread.loadBulk(async () => {
-		for (const row of threadRows) putThread(indexes.thread, row);
-	});
-	await indexes.post.loadBulk(async () => {
-		const rows = await readAll(ForumPost.find({}, postFields).lean<PostRow>().cursor());
-		for (const row of rows)
-			putPost(indexes.post, row, threadsById.get(row.threadId.toString()) ?? null);
-	});
-	await indexes.message.loadBulk(async () => {
-		const rows = await readAll(Message.find({}, messageFields).lean<MessageRow>().cursor());
-		for (const row of rows) putMessage(indexes.message, row);
-	});
+	const fill = (index: TermIndex, items: NonNullable<Indexed>[]) =>
+		index.loadBulk(async () => {
+			for (const { entry, terms } of items) index.put(entry, terms);
+		});
+	const visibleThreads = new Set<string>();
+	const threadItems = await readAll(
+		ForumThread.find({}, threadFields).lean<ThreadRow>().cursor(),
+		(row) => {
+			const item = threadItem(row);
+			if (item) visibleThreads.add(item.entry.id);
+			return item;
+		}
+	);
+	await fill(indexes.thread, threadItems);
+	const postItems = await readAll(ForumPost.find({}, postFields).lean<PostRow>().cursor(), (row) =>
+		postItem(row, visibleThreads.has(row.threadId.toString()))
+	);
+	await fill(indexes.post, postItems);
+	const messageItems = await readAll(
+		Message.find({}, messageFields).lean<MessageRow>().cursor(),
+		messageItem
+	);
+	await fill(indexes.message, messageItems);
 	progress(total, total);
 }

@@ -102,10 +102,20 @@ const pageSize = 20;
 
 const needlesOf = (query: Query) => [...query.exact, ...(query.prefix ? [query.prefix] : [])];
 
-/** Does a short text (a name) match the query as the index would (every word, last by prefix)? */
-function textMatches(text: string, query: Query): boolean {
-	const stems = words(text).map(stem);
+/** The words of a short text (a name) as the query compares them: stemmed and folded. */
+interface Matchable {
+	stems: string[];
+	folded: string[];
+}
+
+function matchableOf(text: string): Matchable {
 	const folded = words(text);
+	return { stems: folded.map(stem), folded };
+}
+
+/** Does a short text match the query as the index would (every word, last by prefix)? */
+function textMatches(text: Matchable, query: Query): boolean {
+	const { stems, folded } = text;
 	return (
 		query.exact.every((t) => stems.includes(t)) &&
 		(!query.prefix ||
@@ -119,16 +129,23 @@ const memberLists = cache.named<MemberRow[]>('directory');
 type MemberRow = Pick<MemberDoc, 'handle' | 'displayName' | 'sortName' | 'jobTitle' | 'topics'> & {
 	_id: Types.ObjectId;
 };
+/** Name, title and topics as the query compares them: worked out once per cached list. */
+type MatchableMember = MemberRow & { matchable: Matchable };
 
 /** Active network members (as the directory lists them), for the member hits. */
-function networkMembers(): Promise<MemberRow[]> {
+function networkMembers(): Promise<MatchableMember[]> {
 	return memberLists.get(
 		'search:members',
-		() =>
-			Member.find(
-				{ deactivatedAt: null, roles: trusted({ $in: [...networkRoles] }) },
-				{ handle: 1, displayName: 1, sortName: 1, jobTitle: 1, topics: 1 }
-			).lean<MemberRow[]>(),
+		async () =>
+			(
+				await Member.find(
+					{ deactivatedAt: null, roles: trusted({ $in: [...networkRoles] }) },
+					{ handle: 1, displayName: 1, sortName: 1, jobTitle: 1, topics: 1 }
+				).lean<MemberRow[]>()
+			).map((m) => ({
+				...m,
+				matchable: matchableOf(`${m.displayName} ${m.jobTitle} ${m.topics.join(' ')}`)
+			})),
 		() => [cache.tags.directory]
 	);
 }
@@ -200,7 +217,7 @@ export async function search(actor: Actor, input: SearchInput): Promise<SearchRe
 	}
 	if (forumAllowed && wanted('categories') && !input.author && !input.period) {
 		const hits = categories
-			.filter((c) => textMatches(`${c.name} ${c.description}`, query))
+			.filter((c) => textMatches(matchableOf(`${c.name} ${c.description}`), query))
 			.map((c) => ({
 				slug: c.slug,
 				name: highlight(c.name, needles, 1000),
@@ -325,7 +342,7 @@ async function memberHits(
 	cursor: string | null
 ): Promise<Group<MemberHit>> {
 	const matching = (await networkMembers())
-		.filter((m) => textMatches(`${m.displayName} ${m.jobTitle} ${m.topics.join(' ')}`, query))
+		.filter((m) => textMatches(m.matchable, query))
 		.sort((a, b) => a.sortName.localeCompare(b.sortName, 'de') || (a.handle < b.handle ? -1 : 1));
 	const start = cursor ? matching.findIndex((m) => m.handle === cursor) + 1 : 0;
 	const page = matching.slice(start, start + limit);

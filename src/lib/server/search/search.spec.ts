@@ -20,6 +20,7 @@ import { resetSequenceCache } from '../db/sequence';
 import * as forum from '../forum';
 import { termsOf } from '../forum/terms';
 import * as search from '.';
+import { current } from './sync';
 
 // Own connection, as in the forum and chat specs (the channel model's index is refused by
 // useTestDatabase's index build on the embedded database).
@@ -232,6 +233,50 @@ describe('search', () => {
 		const overview = await search.search(anna, { q: 'Radverkehr' });
 		expect(overview.posts!.hits.map((h) => h.number)).toEqual([3, 2, 1]);
 		expect(overview.posts!.nextCursor).toBeNull();
+	});
+
+	it('rebuilds newest first from rows stored in any order, without hidden posts or threads', async () => {
+		const [older, newer, hiddenPost, inHiddenThread] = [1, 2, 3, 4].map(() => new Types.ObjectId());
+		const visibleThread = new Types.ObjectId();
+		const hiddenThread = new Types.ObjectId();
+		const thread = (id: Types.ObjectId, hidden: boolean, postIds: Types.ObjectId[]) => ({
+			_id: id,
+			categoryId: new Types.ObjectId(open),
+			title: 'Import Zisternen',
+			hidden,
+			authorId: new Types.ObjectId(anna.id),
+			postIds
+		});
+		await ForumThread.collection.insertMany([
+			thread(visibleThread, false, [older!, newer!, hiddenPost!]),
+			thread(hiddenThread, true, [inHiddenThread!])
+		]);
+		const post = (id: Types.ObjectId, threadId: Types.ObjectId, hidden: boolean, n: number) => ({
+			_id: id,
+			threadId,
+			categoryId: new Types.ObjectId(open),
+			number: n,
+			authorId: new Types.ObjectId(anna.id),
+			text: `Zisternenpegel ${n}`,
+			terms: termsOf(`Zisternenpegel ${n}`),
+			hidden,
+			threadHidden: false,
+			createdAt: new Date()
+		});
+		// The newest first: the index must not rely on the order the database returns rows in.
+		await ForumPost.collection.insertMany([
+			post(inHiddenThread!, hiddenThread, false, 1),
+			post(hiddenPost!, visibleThread, true, 3),
+			post(newer!, visibleThread, false, 2),
+			post(older!, visibleThread, false, 1)
+		]);
+		await search.rebuild(() => undefined);
+		const { indexes } = current();
+		expect(indexes.post.get(hiddenPost!.toString())).toBeNull();
+		expect(indexes.post.get(inHiddenThread!.toString())).toBeNull();
+		expect(indexes.thread.get(hiddenThread.toString())).toBeNull();
+		const found = await search.search(anna, { q: 'Zisternenpegel', kind: 'posts' });
+		expect(found.posts!.hits.map((h) => h.id)).toEqual([newer!.toString(), older!.toString()]);
 	});
 
 	it('rebuilds from the database alone, also records a bulk seed wrote without timestamps', async () => {

@@ -55,8 +55,17 @@ function removeSorted<T>(list: T[], value: T): void {
 export class TermIndex {
 	/** Slot -> entry (null once removed); a slot keeps its number across edits. */
 	private entries: (Entry | null)[] = [];
-	/** The term ids of each slot, to unlink them on edit; ids, not strings, keep this small. */
-	private termsOfSlot: (Int32Array | null)[] = [];
+	/**
+	 * The term ids of each slot, to unlink them on edit; ids, not strings, keep this small. Plain
+	 * arrays of small integers, not typed arrays: 200,000 typed arrays of this size each hold a
+	 * buffer outside the heap that every garbage collection has to track.
+	 */
+	private termsOfSlot: (number[] | null)[] = [];
+	/**
+	 * One copy of each scope, parent and author id: 200,000 entries share a few hundred
+	 * categories, threads and authors, and fewer objects make every garbage collection shorter.
+	 */
+	private shared = new Map<string, string>();
 	private termIds = new Map<string, number>();
 	private termNames: string[] = [];
 	private slotOfId = new Map<string, number>();
@@ -73,6 +82,12 @@ export class TermIndex {
 
 	/** Adds or replaces an entry with its terms. */
 	put(entry: Entry, terms: string[]): void {
+		entry = {
+			...entry,
+			scope: this.share(entry.scope),
+			parent: entry.parent === null ? null : this.share(entry.parent),
+			authorId: this.share(entry.authorId)
+		};
 		const known = this.slotOfId.get(entry.id);
 		if (known !== undefined) this.dropTerms(known);
 		const slot = known ?? this.entries.length;
@@ -85,7 +100,7 @@ export class TermIndex {
 			this.entries[slot] = entry;
 		}
 		const distinct = [...new Set(terms)];
-		this.termsOfSlot[slot] = Int32Array.from(distinct, (term) => this.termId(term));
+		this.termsOfSlot[slot] = distinct.map((term) => this.termId(term));
 		for (const term of distinct) {
 			const list = this.postings.get(term)!;
 			// New slots are the largest: appending keeps the list sorted without a search.
@@ -179,6 +194,13 @@ export class TermIndex {
 			if (list && list.length > 0) lists.push(list);
 		}
 		return lists;
+	}
+
+	private share(value: string): string {
+		const known = this.shared.get(value);
+		if (known !== undefined) return known;
+		this.shared.set(value, value);
+		return value;
 	}
 
 	/** The term's number, registering a new term with an empty posting list. */
