@@ -1,5 +1,6 @@
 import { Types } from 'mongoose';
 import { ForumPost, ForumThread, Message, type SearchKind } from '../db/models';
+import { documentCount } from '../db/counts';
 import { isObjectId, oid } from '../db/ids';
 import { termsOf } from '../forum/terms';
 import type { Entry, TermIndex } from './term-index';
@@ -167,9 +168,9 @@ export async function buildAll(
 	progress: (done: number, total: number) => void
 ): Promise<void> {
 	const [posts, threads, messages] = await Promise.all([
-		ForumPost.estimatedDocumentCount(),
-		ForumThread.estimatedDocumentCount(),
-		Message.estimatedDocumentCount()
+		documentCount(ForumPost),
+		documentCount(ForumThread),
+		documentCount(Message)
 	]);
 	const total = posts + threads + messages;
 	let done = 0;
