@@ -77,11 +77,11 @@ export async function startBenchApp(env: Record<string, string> = {}): Promise<B
 	const profile = process.env.BENCH_CPU_PROF;
 	const profileArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
 	// BENCH_SERVER_NODE_ARGS="--trace-gc": more flags for the server's node, space-separated.
-	profileArgs.push(...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []));
+	const extraArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 	const start = () =>
 		startBuiltApp({
 			dataDir,
-			nodeArgs: [...loopProbeNodeArgs, ...profileArgs],
+			nodeArgs: [...loopProbeNodeArgs, ...profileArgs, ...extraArgs],
 			ipc: true,
 			readyPath: '/readyz',
 			output: 'inherit',

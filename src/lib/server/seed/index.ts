@@ -4,6 +4,7 @@ import { ensureCohortChannel } from '../cohorts';
 import { seedDemoInvitations } from '../invitations/demo';
 import { config } from '../config';
 import { Cohort, Member, Municipality } from '../db/models';
+import { documentCount } from '../db/counts';
 import { seedForum } from '../forum/seed';
 import { seedLegalPages } from '../legal/demo';
 import { seedWorkshops } from '../workshops';
@@ -92,7 +93,7 @@ export async function seedDemoNetwork(): Promise<{ email: string; roles: string[
 export async function ensureDemoData(mode: 'auto' | 'always' | 'never'): Promise<void> {
 	if (mode === 'never') return;
 	if (mode === 'auto' && config().MONGODB_URI) return;
-	if (mode === 'auto' && (await Member.estimatedDocumentCount()) > 0) {
+	if (mode === 'auto' && (await documentCount(Member)) > 0) {
 		const demoEmails = members.map((m) => m.email);
 		const present = new Set(
 			(await Member.find({ email: trusted({ $in: demoEmails }) }, { email: 1 }).lean()).map(
