@@ -179,25 +179,25 @@ export async function buildAll(
 		if (done % 10_000 === 0) progress(done, total);
 	};
 	/**
-	 * All rows of a query as index entries, oldest first, counted as they stream in. Each row is
-	 * turned into its entry as it arrives: holding 200,000 rows with their ObjectIds until the
-	 * end took hundreds of MB and long garbage collections.
+	 * Loads all rows of a query into the index, oldest first (slots in id order), counted as
+	 * they stream in. Each row becomes its entry and its terms' numbers as it arrives: holding
+	 * 200,000 rows, or their term strings, until the end took hundreds of MB and long garbage
+	 * collections.
 	 */
-	const readAll = async <T>(query: AsyncIterable<T>, toItem: (row: T) => Indexed) => {
-		const items: NonNullable<Indexed>[] = [];
-		for await (const row of query) {
-			const item = toItem(row);
-			if (item) items.push(item);
-			step();
-		}
-		return items.sort((x, y) => (x.entry.id < y.entry.id ? -1 : 1));
-	};
-	const fill = (index: TermIndex, items: NonNullable<Indexed>[]) =>
+	const load = <T>(index: TermIndex, query: AsyncIterable<T>, toItem: (row: T) => Indexed) =>
 		index.loadBulk(async () => {
-			for (const { entry, terms } of items) index.put(entry, terms);
+			const items: { entry: Entry; termIds: number[] }[] = [];
+			for await (const row of query) {
+				const item = toItem(row);
+				if (item) items.push({ entry: item.entry, termIds: index.termIdsOf(item.terms) });
+				step();
+			}
+			items.sort((x, y) => (x.entry.id < y.entry.id ? -1 : 1));
+			for (const { entry, termIds } of items) index.putTermIds(entry, termIds);
 		});
 	const visibleThreads = new Set<string>();
-	const threadItems = await readAll(
+	await load(
+		indexes.thread,
 		ForumThread.find({}, threadFields).lean<ThreadRow>().cursor(),
 		(row) => {
 			const item = threadItem(row);
@@ -205,15 +205,13 @@ export async function buildAll(
 			return item;
 		}
 	);
-	await fill(indexes.thread, threadItems);
-	const postItems = await readAll(ForumPost.find({}, postFields).lean<PostRow>().cursor(), (row) =>
+	await load(indexes.post, ForumPost.find({}, postFields).lean<PostRow>().cursor(), (row) =>
 		postItem(row, visibleThreads.has(row.threadId.toString()))
 	);
-	await fill(indexes.post, postItems);
-	const messageItems = await readAll(
+	await load(
+		indexes.message,
 		Message.find({}, messageFields).lean<MessageRow>().cursor(),
 		messageItem
 	);
-	await fill(indexes.message, messageItems);
 	progress(total, total);
 }

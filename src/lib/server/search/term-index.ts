@@ -69,8 +69,8 @@ export class TermIndex {
 	private termIds = new Map<string, number>();
 	private termNames: string[] = [];
 	private slotOfId = new Map<string, number>();
-	/** Term -> ascending slots holding it. */
-	private postings = new Map<string, number[]>();
+	/** Term number -> ascending slots holding it. */
+	private postings: number[][] = [];
 	/** Every term, sorted, for prefix ranges. */
 	private sortedTerms: string[] = [];
 	private children = new Map<string, Set<number>>();
@@ -80,8 +80,21 @@ export class TermIndex {
 		return this.slotOfId.size;
 	}
 
+	/**
+	 * The numbers of the distinct terms, registering new ones. A build holds these instead of
+	 * the strings: 200,000 posts carry millions of term strings, each its own object.
+	 */
+	termIdsOf(terms: string[]): number[] {
+		return [...new Set(terms)].map((term) => this.termId(term));
+	}
+
 	/** Adds or replaces an entry with its terms. */
 	put(entry: Entry, terms: string[]): void {
+		this.putTermIds(entry, this.termIdsOf(terms));
+	}
+
+	/** Adds or replaces an entry with its distinct terms' numbers (from `termIdsOf`). */
+	putTermIds(entry: Entry, termIds: number[]): void {
 		entry = {
 			...entry,
 			scope: this.share(entry.scope),
@@ -99,10 +112,9 @@ export class TermIndex {
 			this.unlinkChild(slot);
 			this.entries[slot] = entry;
 		}
-		const distinct = [...new Set(terms)];
-		this.termsOfSlot[slot] = distinct.map((term) => this.termId(term));
-		for (const term of distinct) {
-			const list = this.postings.get(term)!;
+		this.termsOfSlot[slot] = termIds;
+		for (const id of termIds) {
+			const list = this.postings[id]!;
 			// New slots are the largest: appending keeps the list sorted without a search.
 			if (list.length === 0 || list.at(-1)! < slot) list.push(slot);
 			else insertSorted(list, slot);
@@ -139,7 +151,7 @@ export class TermIndex {
 		this.bulk = true;
 		return fill().finally(() => {
 			this.bulk = false;
-			this.sortedTerms = [...this.postings.keys()].sort();
+			this.sortedTerms = [...this.termNames].sort();
 		});
 	}
 
@@ -154,9 +166,9 @@ export class TermIndex {
 	): Page {
 		const exact: number[][] = [];
 		for (const term of query.exact) {
-			const list = this.postings.get(term);
-			if (!list) return { entries: [], nextCursor: null };
-			exact.push(list);
+			const id = this.termIds.get(term);
+			if (id === undefined) return { entries: [], nextCursor: null };
+			exact.push(this.postings[id]!);
 		}
 		const alternatives = query.prefix ? this.prefixLists(query.prefix) : [];
 		if (exact.length === 0 && alternatives.length === 0) return { entries: [], nextCursor: null };
@@ -190,8 +202,8 @@ export class TermIndex {
 		for (let i = lowerBound(this.sortedTerms, prefix); i < this.sortedTerms.length; i++) {
 			const term = this.sortedTerms[i]!;
 			if (!term.startsWith(prefix)) break;
-			const list = this.postings.get(term);
-			if (list && list.length > 0) lists.push(list);
+			const list = this.postings[this.termIds.get(term)!]!;
+			if (list.length > 0) lists.push(list);
 		}
 		return lists;
 	}
@@ -210,17 +222,14 @@ export class TermIndex {
 			id = this.termNames.length;
 			this.termIds.set(term, id);
 			this.termNames.push(term);
-			this.postings.set(term, []);
+			this.postings.push([]);
 			if (!this.bulk) insertSorted(this.sortedTerms, term);
 		}
 		return id;
 	}
 
 	private dropTerms(slot: number): void {
-		for (const id of this.termsOfSlot[slot] ?? []) {
-			const list = this.postings.get(this.termNames[id]!);
-			if (list) removeSorted(list, slot);
-		}
+		for (const id of this.termsOfSlot[slot] ?? []) removeSorted(this.postings[id]!, slot);
 	}
 
 	private unlinkChild(slot: number): void {
