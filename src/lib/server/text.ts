@@ -1,7 +1,9 @@
 /** Lower case, umlauts and ß folded, accents stripped: for sort keys, slugs and search terms. */
 export function foldText(text: string): string {
-	return text
-		.toLowerCase()
+	const lower = text.toLowerCase();
+	// Printable ASCII has nothing to fold: most words, searched or indexed, skip the six passes.
+	if (!/[^\u0020-\u007e]/.test(lower)) return lower;
+	return lower
 		.replace(/ä/g, 'ae')
 		.replace(/ö/g, 'oe')
 		.replace(/ü/g, 'ue')
